@@ -1,0 +1,1 @@
+"""Rehearse's interview engine: sessions, banks, interviewers, reports (never Streamlit)."""

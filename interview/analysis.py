@@ -1,0 +1,259 @@
+"""Text features of one answer, and the detectors that recognise a non-answer.
+
+Every feature is a count, a list of what was found, or a share, so a score built from them can
+say what it is made of. English is read as words; Chinese as characters, bigrams and known terms
+(never split on whitespace). The detectors follow API.md: a blank, "I don't know", an echo of
+the question, gibberish, a bare list of buzzwords, filler without substance, or a fluent answer
+to a different question is a non-answer, whatever its length.
+"""
+
+from dataclasses import dataclass
+
+from interview import language as lang
+from interview import vocabulary as vocab
+
+# Why these thresholds: ordinary prose is 30-50% stopwords / function characters and is almost
+# all known words; random letters or characters are almost none; a pasted list of technologies
+# is mostly term names with no grammar around it.
+_GIBBERISH_KNOWN_SHARE = 0.3
+_BUZZWORD_TERM_SHARE = 0.4
+_BUZZWORD_PROSE_SHARE = 0.12
+_ECHO_SHARE = 0.85
+_DONT_KNOW_MAX_SIZE = 12
+_RAMBLING_MIN_SIZE = 20
+_RAMBLING_MIN_FILLERS = 3
+_OFF_TOPIC_MIN_SIZE = 12
+_NEIGHBOURS = {
+    "backend": ("devops", "data"),
+    "devops": ("backend", "data"),
+    "data": ("backend", "devops", "product"),
+    "product": ("data",),
+}
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """What an answer is judged against: the question, its key points and its topic words."""
+
+    text: str
+    key_points: tuple[str, ...] = ()
+    topic: str = ""  # the main question of a follow-up, the category and the type
+
+
+@dataclass(frozen=True)
+class AnswerFeatures:
+    text: str
+    sentences: tuple[lang.Sentence, ...]  # repeats dropped
+    size: float  # in English-word equivalents
+    terms: tuple[lang.Term, ...]  # distinct, first occurrence
+    on_topic_terms: tuple[str, ...]  # names of terms in the question's domains (or general)
+    metrics: tuple[str, ...]
+    numbers: int
+    examples: tuple[str, ...]
+    actions: tuple[str, ...]
+    reasons: tuple[str, ...]
+    challenges: tuple[str, ...]
+    solutions: tuple[str, ...]
+    impact_words: tuple[str, ...]
+    structure: tuple[str, ...]
+    fillers: tuple[str, ...]
+    dont_know: bool
+    shared: tuple[str, ...]  # content tokens the answer shares with the question or key points
+    question_overlap: float  # share of the question's content tokens the answer uses
+    key_point_coverage: tuple[float, ...]  # 0..1 per key point
+    question_domains: frozenset[str]
+    question_terms: int  # distinct technologies the question and its key points name
+    echo_share: float  # share of the answer's tokens that come from the question
+    new_tokens: int  # distinct tokens the question did not contain
+    prose_share: float  # stopwords and function characters
+    known_share: float  # stopwords, common words, terms and known Chinese words
+    term_share: float  # inside a technology name
+    repeated_share: float  # sentences that repeat an earlier one
+
+    @property
+    def substance(self) -> int:
+        """On-topic terms, numbers with units and shared words: what filler lacks."""
+        return len(self.on_topic_terms) + len(self.metrics) + min(len(self.shared), 4)
+
+
+def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
+    """All the features of one answer to one question."""
+    sentences, repeated_share = _unique_sentences(answer)
+    text = " ".join(sentence.text for sentence in sentences)
+    terms = _distinct_terms(lang.find_terms(text))
+    about = lang.find_terms(" ".join((question.text, question.topic, *question.key_points)))
+    question_domains = frozenset(d for term in about for d in term.domains)
+    answer_tokens = lang.content_tokens(text)
+    question_tokens = lang.content_tokens(question.text)
+    reference = question_tokens | lang.content_tokens(" ".join(question.key_points))
+    units = _units(text)
+    return AnswerFeatures(
+        text=text,
+        sentences=tuple(sentences),
+        size=lang.size(text),
+        terms=terms,
+        on_topic_terms=tuple(t.name for t in terms if _fits(t.domains, question_domains)),
+        metrics=tuple(dict.fromkeys(m.group(0) for m in lang.find_metrics(text))),
+        numbers=lang.count_numbers(text),
+        examples=_markers(text, vocab.EXAMPLE_MARKERS),
+        actions=_markers(text, vocab.ACTION_MARKERS),
+        reasons=_markers(text, vocab.REASONING_MARKERS),
+        challenges=_markers(text, vocab.CHALLENGE_MARKERS),
+        solutions=_markers(text, vocab.SOLUTION_MARKERS),
+        impact_words=_markers(text, vocab.IMPACT_WORDS),
+        structure=_markers(text, vocab.STRUCTURE_MARKERS),
+        fillers=_markers(text, vocab.FILLER_MARKERS),
+        dont_know=bool(_markers(text, vocab.DONT_KNOW_MARKERS)),
+        shared=tuple(sorted(answer_tokens & reference)),
+        question_overlap=_share(answer_tokens & question_tokens, question_tokens),
+        key_point_coverage=tuple(_coverage(answer_tokens, p) for p in question.key_points),
+        question_domains=question_domains,
+        question_terms=len({term.name for term in about if term.domains - {"general"}}),
+        echo_share=_echo_share(text, question.text),
+        new_tokens=len(_echo_tokens(text) - _echo_tokens(question.text)),
+        prose_share=units.prose / units.total if units.total else 0.0,
+        known_share=units.known / units.total if units.total else 0.0,
+        term_share=units.in_terms / units.total if units.total else 0.0,
+        repeated_share=repeated_share,
+    )
+
+
+def non_answer_reason(features: AnswerFeatures) -> str | None:
+    """Why this is not an answer at all ("blank", "dont_know", ...), or None when it is one."""
+    checks = (
+        ("blank", _is_blank),
+        ("dont_know", _is_dont_know),
+        ("echo", _is_echo),
+        ("gibberish", _is_gibberish),
+        ("buzzwords", _is_buzzword_list),
+        ("rambling", _is_rambling),
+        ("off_topic", _is_off_topic),
+    )
+    return next((reason for reason, check in checks if check(features)), None)
+
+
+def _is_blank(f: AnswerFeatures) -> bool:
+    return not lang.words(f.text) and not lang.cjk_chars(f.text)
+
+
+def _is_dont_know(f: AnswerFeatures) -> bool:
+    # "I don't know the exact figure, but we ..." goes on to answer, so only a short one counts.
+    return f.dont_know and f.size <= _DONT_KNOW_MAX_SIZE and len(f.terms) <= 1 and not f.metrics
+
+
+def _is_echo(f: AnswerFeatures) -> bool:
+    return f.echo_share >= _ECHO_SHARE and f.new_tokens <= 2
+
+
+def _is_gibberish(f: AnswerFeatures) -> bool:
+    # Prose repeating one or two words ("the the the ...") is as empty as random letters.
+    tokens = lang.words(f.text) + lang.cjk_chars(f.text)
+    monotonous = len(tokens) >= 8 and len(set(tokens)) / len(tokens) < 0.15
+    unknown = f.known_share < _GIBBERISH_KNOWN_SHARE and f.term_share < 0.3
+    # Common characters in random order are "known" one by one but never form words.
+    no_chinese_words = len(lang.cjk_chars(f.text)) >= 12 and lang.chinese_word_share(f.text) < 0.08
+    return monotonous or unknown or no_chinese_words
+
+
+def _is_buzzword_list(f: AnswerFeatures) -> bool:
+    listy = f.term_share >= _BUZZWORD_TERM_SHARE and f.prose_share < _BUZZWORD_PROSE_SHARE
+    return listy and len(f.terms) >= 2
+
+
+def _is_rambling(f: AnswerFeatures) -> bool:
+    if f.size < _RAMBLING_MIN_SIZE or len(f.fillers) < _RAMBLING_MIN_FILLERS:
+        return False
+    covers_a_point = any(c >= 0.5 for c in f.key_point_coverage)
+    return not covers_a_point and f.substance <= max(2, f.size / 40)
+
+
+def _is_off_topic(f: AnswerFeatures) -> bool:
+    # Only when the question's subject is known: an answer naming none of its technologies,
+    # sharing (almost) no words with it or its key points, and naming another field's terms.
+    # An answer in plain words ("we had an outage") is weak, not off-topic, unless the question
+    # is plainly technical and the answer shares nothing at all with it.
+    specific = f.question_domains - {"general"}
+    if not specific or f.size < _OFF_TOPIC_MIN_SIZE or f.on_topic_terms:
+        return False
+    if len(f.shared) >= 2 or any(c >= 0.34 for c in f.key_point_coverage):
+        return False
+    elsewhere = any(term.domains - {"general"} for term in f.terms)  # none of them fit
+    return elsewhere or (f.question_terms >= 2 and not f.shared and f.size >= 25)
+
+
+@dataclass(frozen=True)
+class _Units:
+    total: int
+    prose: int
+    known: int
+    in_terms: int
+
+
+def _units(text: str) -> _Units:
+    """Words and Chinese characters, counted by what they are."""
+    english = lang.words(text)
+    chinese = lang.cjk_chars(text)
+    term_words = sum(len(lang.words(text[t.start : t.end])) for t in lang.find_terms(text))
+    term_chars = sum(len(lang.cjk_chars(text[t.start : t.end])) for t in lang.find_terms(text))
+    stop = sum(w in vocab.STOPWORDS for w in english)
+    common = sum(w in vocab.COMMON_WORDS and w not in vocab.STOPWORDS for w in english)
+    function_chars = sum(c in vocab.FUNCTION_CHARS for c in chinese)
+    return _Units(
+        total=len(english) + len(chinese),
+        prose=stop + function_chars,
+        known=min(len(english), stop + common + term_words) + lang.known_chinese_chars(text),
+        in_terms=term_words + term_chars,
+    )
+
+
+def _unique_sentences(answer: str) -> tuple[list[lang.Sentence], float]:
+    # Saying the same sentence again adds nothing, so repeats are read once.
+    sentences = lang.split_sentences(answer)
+    seen, unique = set(), []
+    for sentence in sentences:
+        key = " ".join(sentence.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            unique.append(sentence)
+    repeated = 1 - len(unique) / len(sentences) if sentences else 0.0
+    return unique, repeated
+
+
+def _distinct_terms(terms: list[lang.Term]) -> tuple[lang.Term, ...]:
+    return tuple({term.name: term for term in reversed(terms)}.values())[::-1]
+
+
+def _fits(domains: frozenset[str], question_domains: frozenset[str]) -> bool:
+    # With no known subject every technology fits; a "general" one (Git, testing) always fits;
+    # server-side fields are neighbours (an incident answered with Kafka is on topic).
+    if not question_domains - {"general"}:
+        return True
+    near = {"general"}.union(question_domains, *(_NEIGHBOURS.get(d, ()) for d in question_domains))
+    return bool(domains & near)
+
+
+def _markers(text: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(phrase for phrase, _ in lang.find_markers(text, phrases))
+
+
+def _share(part: set, whole: set) -> float:
+    return len(part) / len(whole) if whole else 0.0
+
+
+def _coverage(answer_tokens: set[str], key_point: str) -> float:
+    # A key point counts as covered once about 60% of its content is in the answer.
+    tokens = lang.content_tokens(key_point)
+    return min(1.0, _share(answer_tokens & tokens, tokens) / 0.6) if tokens else 0.0
+
+
+def _echo_tokens(text: str) -> set[str]:
+    """Every word but stopwords, and every Chinese character pair: what an echo copies."""
+    pairs = set()
+    for run in lang.chinese_runs(text):
+        pairs.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return {lang.stem(w) for w in lang.words(text) if w not in vocab.STOPWORDS} | pairs
+
+
+def _echo_share(text: str, question: str) -> float:
+    answer = _echo_tokens(text)
+    return _share(answer & _echo_tokens(question), answer)

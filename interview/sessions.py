@@ -1,0 +1,302 @@
+"""The interview's use cases: create, answer, save a draft, recover, finish, delete, list.
+
+Each takes the store (and the interviewer or the tracks where it needs them), runs as one
+transaction, and raises InterviewError where a rule of API.md is broken.
+"""
+
+import random
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Row
+
+from interview import banks, ratelimit, store
+from interview.errors import InterviewError
+from interview.interviewers.base import AskedQuestion, Interviewer, QuestionSpec
+from interview.views import iso, question_view, session_view
+
+OPEN = ("CREATED", "IN_PROGRESS")
+ENDED = ("COMPLETED", "EVALUATED")
+# How many of a candidate's latest sessions count as "seen recently" when choosing questions.
+RECENT_SESSIONS = 3
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """A create request that has passed validation (see interview.validation)."""
+
+    candidate_name: str
+    role: str
+    question_count: int
+    follow_up_count: int
+    difficulty: str | None
+    job_description: str | None
+    resume_text: str | None
+    custom_questions: tuple[str, ...] | None
+    request_id: str | None
+
+
+def candidate_key(name: str) -> str:
+    """The same candidate whatever the spacing or case they type their name in."""
+    return " ".join(name.split()).casefold()
+
+
+def create_session(db: store.Store, tracks: dict, new: NewSession) -> dict:
+    if new.request_id is not None:
+        existing = _session_for_request(db, new.request_id)
+        if existing is not None:
+            return existing
+    session_id = secrets.token_urlsafe(24)  # 192 random bits
+    with db.reading() as conn:
+        seen = store.recent_bank_ids(conn, candidate_key(new.candidate_name), RECENT_SESSIONS)
+    specs = _choose_questions(tracks, new, seen, random.Random(session_id))
+    session = {
+        "id": session_id,
+        "request_id": new.request_id,
+        "candidate_name": new.candidate_name,
+        "candidate_key": candidate_key(new.candidate_name),
+        "role": new.role,
+        "difficulty": new.difficulty,
+        "status": "CREATED",
+        "current_index": 0,
+        "total_questions": len(specs),
+        "main_question_count": len(specs),
+        "follow_up_count": new.follow_up_count,
+        "job_description": new.job_description,
+        "resume_text": new.resume_text,
+        "created_at": store.utcnow(),
+    }
+    rows = [_question_row(spec, position=i) for i, spec in enumerate(specs)]
+    try:
+        with db.transaction() as conn:
+            store.insert_session(conn, session, rows)
+    except Exception:
+        # Two creates with one request id raced and the other won: return its session.
+        if new.request_id is not None:
+            existing = _session_for_request(db, new.request_id)
+            if existing is not None:
+                return existing
+        raise
+    return get_session(db, session_id)
+
+
+def _session_for_request(db: store.Store, request_id: str) -> dict | None:
+    with db.reading() as conn:
+        session_id = store.session_id_for_request(conn, request_id)
+    return get_session(db, session_id) if session_id else None
+
+
+def _choose_questions(
+    tracks: dict, new: NewSession, seen: set[str], rng: random.Random
+) -> list[QuestionSpec]:
+    if new.custom_questions is not None:
+        return banks.custom_questions(list(new.custom_questions), new.difficulty)
+    return banks.select_questions(
+        tracks[new.role],
+        new.question_count,
+        difficulty=new.difficulty,
+        job_description=new.job_description,
+        resume_text=new.resume_text,
+        avoid=frozenset(seen),
+        rng=rng,
+    )
+
+
+def _question_row(spec: QuestionSpec, position: int, parent_id: int | None = None) -> dict:
+    row = {
+        "text": spec.text,
+        "category": spec.category,
+        "type": spec.type,
+        "difficulty": spec.difficulty,
+        "is_follow_up": parent_id is not None,
+        "parent_id": parent_id,
+        "key_points": list(spec.key_points),
+        "reference_answer": spec.reference_answer,
+        "bank_id": spec.bank_id,
+        "user_answer": None,
+        "answered": False,
+    }
+    return row if position < 0 else {**row, "position": position}
+
+
+def get_session(db: store.Store, session_id: str) -> dict:
+    with db.reading() as conn:
+        session = _existing_session(conn, session_id)
+        return session_view(session, store.question_rows(conn, session_id))
+
+
+def _existing_session(conn: Connection, session_id: str) -> Row:
+    session = store.session_row(conn, session_id)
+    if session is None:
+        raise InterviewError(404, "Session not found")
+    return session
+
+
+def _open_session_at(conn: Connection, session_id: str, index: int, *, allow_earlier: bool) -> Row:
+    """The session, if it is still open and `index` is one it accepts (404, 409, mismatch)."""
+    session = _existing_session(conn, session_id)
+    if session.status in ENDED:
+        raise InterviewError(409, "Interview already completed")
+    too_far = index > session.current_index
+    if too_far or (index != session.current_index and not allow_earlier):
+        raise InterviewError(400, "Question index mismatch")
+    return session
+
+
+def get_current_question(db: store.Store, session_id: str) -> dict:
+    with db.transaction() as conn:
+        session = _existing_session(conn, session_id)
+        if session.status == "CREATED":
+            store.set_status(conn, session_id, "IN_PROGRESS", where_status=("CREATED",))
+        ended = session.status in ENDED or session.current_index >= session.total_questions
+        question = None if ended else store.question_row(conn, session_id, session.current_index)
+    return {
+        "completed": ended,
+        "question": question_view(question) if question else None,
+        "currentIndex": session.current_index,
+        "totalQuestions": session.total_questions,
+    }
+
+
+def save_answer(db: store.Store, session_id: str, index: int, answer: str) -> None:
+    with db.transaction() as conn:
+        session = _open_session_at(conn, session_id, index, allow_earlier=True)
+        editing = index < session.current_index
+        if editing and not answer.strip():
+            # A submitted answer can be edited but never emptied.
+            raise InterviewError(400, "答案不能为空")
+        question = store.question_row(conn, session_id, index)
+        kind = "edit" if editing else "draft"
+        store.save_answer_text(conn, question.id, answer, kind, submitted=False)
+
+
+def submit_answer(
+    db: store.Store,
+    interviewer: Interviewer,
+    session_id: str,
+    index: int,
+    answer: str,
+    *,
+    per_second: int | None,
+) -> dict:
+    with db.reading() as conn:
+        session = _open_session_at(conn, session_id, index, allow_earlier=False)
+        answered = store.question_row(conn, session_id, index)
+        asked, follow_ups_left = _asked_question(conn, answered, session.follow_up_count)
+    # The decision may be slow (a model): make it before the write, outside any transaction.
+    follow_up = interviewer.follow_up(asked, answer) if follow_ups_left else None
+    return _record_submit(db, session, answered, asked, answer, follow_up, per_second)
+
+
+def _asked_question(conn: Connection, row: Row, allowed: int) -> tuple[AskedQuestion, bool]:
+    """The question as the interviewer sees it, and whether its main question may get more."""
+    main_row = store.question_by_id(conn, row.parent_id) if row.is_follow_up else row
+    main = AskedQuestion(index=main_row.position, spec=spec_of(main_row))
+    asked = main if not row.is_follow_up else AskedQuestion(row.position, spec_of(row), True, main)
+    return asked, store.follow_up_total(conn, main_row.id) < allowed
+
+
+def spec_of(row: Row) -> QuestionSpec:
+    return QuestionSpec(
+        text=row.text,
+        category=row.category,
+        type=row.type,
+        difficulty=row.difficulty,
+        key_points=tuple(row.key_points or ()),
+        reference_answer=row.reference_answer,
+        bank_id=row.bank_id,
+    )
+
+
+def _record_submit(
+    db: store.Store,
+    session: Row,
+    answered: Row,
+    asked: AskedQuestion,
+    answer: str,
+    follow_up: QuestionSpec | None,
+    per_second: int | None,
+) -> dict:
+    index, total = answered.position, session.total_questions
+    new_total = total + (1 if follow_up else 0)
+    with db.transaction() as conn:
+        if not store.advance_session(conn, session.id, index, total, new_total, open_status=OPEN):
+            # Another tab or process moved on (or ended the interview) since we read it.
+            _open_session_at(conn, session.id, index, allow_earlier=False)
+            raise InterviewError(400, "Question index mismatch")
+        ratelimit.admit_submit(db, conn, per_second)
+        store.save_answer_text(conn, answered.id, answer, "submit", submitted=True)
+        if follow_up:
+            main = asked.parent or asked
+            row = _question_row(
+                _as_follow_up_of(main.spec, follow_up), -1, _main_id(asked, answered)
+            )
+            store.insert_follow_up(conn, session.id, index, row)
+        next_row = (
+            store.question_row(conn, session.id, index + 1) if index + 1 < new_total else None
+        )
+    return {
+        "hasNextQuestion": next_row is not None,
+        "nextQuestion": question_view(next_row) if next_row else None,
+        "currentIndex": index + 1,
+        "totalQuestions": new_total,
+    }
+
+
+def _main_id(asked: AskedQuestion, answered: Row) -> int:
+    return answered.parent_id if asked.is_follow_up else answered.id
+
+
+def _as_follow_up_of(main: QuestionSpec, follow_up: QuestionSpec) -> QuestionSpec:
+    """A follow-up always carries its main question's category, type and difficulty."""
+    return QuestionSpec(
+        text=follow_up.text,
+        category=main.category,
+        type=main.type,
+        difficulty=main.difficulty,
+        key_points=follow_up.key_points,
+        reference_answer=follow_up.reference_answer,
+    )
+
+
+def complete_early(db: store.Store, session_id: str) -> None:
+    with db.transaction() as conn:
+        _existing_session(conn, session_id)
+        if not store.complete_session(conn, session_id, where_status=OPEN):
+            raise InterviewError(409, "Interview already completed")
+
+
+def delete_session(db: store.Store, session_id: str) -> None:
+    with db.transaction() as conn:
+        if not store.delete_session(conn, session_id):
+            raise InterviewError(404, "Session not found")
+
+
+def list_sessions(db: store.Store, filters: dict) -> list[dict]:
+    if "candidate_name" in filters:
+        filters = {**filters, "candidate_name": candidate_key(filters["candidate_name"])}
+    with db.reading() as conn:
+        rows = store.session_rows(conn, filters)
+    return [
+        {
+            "sessionId": row.id,
+            "candidateName": row.candidate_name,
+            "role": row.role,
+            "status": row.status,
+            "overallScore": row.overall_score,
+            "createdAt": iso(row.created_at),
+            "completedAt": iso(row.completed_at),
+        }
+        for row in rows
+    ]
+
+
+def answer_history(db: store.Store, session_id: str) -> list[dict]:
+    """Every saved revision of every answer (for coaches: how an answer evolved)."""
+    with db.reading() as conn:
+        _existing_session(conn, session_id)
+        rows = store.answer_history(conn, session_id)
+    return [
+        {"questionIndex": r.position, "kind": r.kind, "text": r.text, "savedAt": iso(r.saved_at)}
+        for r in rows
+    ]

@@ -1,0 +1,354 @@
+"""Storage: the SQLAlchemy tables, the engine, transactions. The only module that speaks SQL.
+
+Every write is one transaction that rolls back unless it completes. On SQLite a transaction
+starts with BEGIN IMMEDIATE, so writers queue on the busy timeout instead of failing later
+with a stale snapshot; on PostgreSQL row locks taken by conditional UPDATEs do the same.
+"""
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import aliased
+
+from interview.schema import (
+    answer_revisions,
+    questions,
+    reports,
+    sessions,
+    submit_window,
+)
+
+DEFAULT_DB_DIR = Path(__file__).resolve().parent.parent / "var"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_url() -> str:
+    """DATABASE_URL, or a SQLite file in the git-ignored var/ folder (created on first use)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    DEFAULT_DB_DIR.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_DB_DIR / 'rehearse.db'}"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+class Store:
+    """The engine plus the transaction discipline every use case goes through."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+
+    @classmethod
+    def from_url(cls, url: str) -> "Store":
+        """Open (and migrate) the database at a SQLAlchemy URL."""
+        store = cls(make_engine(url))
+        from interview.migrations import upgrade_to_head
+
+        upgrade_to_head(store.engine)
+        return store
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One unit of work: commits when the block ends, rolls back on any exception."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A consistent read that takes no write lock (a deferred BEGIN on SQLite)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(rehearse_read_only=True)
+            with conn.begin():
+                yield conn
+
+    def now_ms(self, conn: Connection) -> int:
+        """Milliseconds from the clock every process shares.
+
+        On PostgreSQL that is the server's clock (app processes may run on several machines);
+        a SQLite file is only shared by processes of one machine, whose clock they share.
+        """
+        if self.is_sqlite:
+            return time.time_ns() // 1_000_000
+        return conn.execute(
+            text("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")
+        ).scalar_one()
+
+    def lock_rate_limiter(self, conn: Connection) -> None:
+        """Serialise rate-limit checks; SQLite's BEGIN IMMEDIATE already does."""
+        if not self.is_sqlite:
+            conn.execute(text("SELECT id FROM rate_limiter WHERE id = 1 FOR UPDATE"))
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with our SQLite settings (WAL, busy timeout, BEGIN IMMEDIATE) where relevant."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    _ensure_sqlite_folder(url)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):
+        # Let SQLAlchemy's begin event, not pysqlite, decide when transactions start.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        read_only = conn.get_execution_options().get("rehearse_read_only", False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    path = path.split("?", 1)[0]
+    if path and path != ":memory:":
+        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+
+def insert_session(conn: Connection, session: dict, question_rows: list[dict]) -> None:
+    conn.execute(insert(sessions), session)
+    conn.execute(insert(questions), [{**row, "session_id": session["id"]} for row in question_rows])
+
+
+def session_id_for_request(conn: Connection, request_id: str) -> str | None:
+    query = select(sessions.c.id).where(sessions.c.request_id == request_id)
+    return conn.execute(query).scalar_one_or_none()
+
+
+def session_row(conn: Connection, session_id: str) -> Row | None:
+    return conn.execute(select(sessions).where(sessions.c.id == session_id)).one_or_none()
+
+
+def set_status(conn: Connection, session_id: str, status: str, *, where_status: tuple) -> bool:
+    """Move a session to `status` if it is in one of `where_status`; False if it was not."""
+    result = conn.execute(
+        update(sessions)
+        .where(sessions.c.id == session_id, sessions.c.status.in_(where_status))
+        .values(status=status)
+    )
+    return result.rowcount == 1
+
+
+def complete_session(conn: Connection, session_id: str, *, where_status: tuple) -> bool:
+    result = conn.execute(
+        update(sessions)
+        .where(sessions.c.id == session_id, sessions.c.status.in_(where_status))
+        .values(status="COMPLETED", completed_at=utcnow())
+    )
+    return result.rowcount == 1
+
+
+def advance_session(
+    conn: Connection, session_id: str, index: int, total: int, new_total: int, *, open_status: tuple
+) -> bool:
+    """The conditional update that decides a submit race: only one writer moves past `index`."""
+    completes = index + 1 >= new_total
+    result = conn.execute(
+        update(sessions)
+        .where(
+            sessions.c.id == session_id,
+            sessions.c.current_index == index,
+            sessions.c.total_questions == total,
+            sessions.c.status.in_(open_status),
+        )
+        .values(
+            current_index=index + 1,
+            total_questions=new_total,
+            status="COMPLETED" if completes else "IN_PROGRESS",
+            completed_at=utcnow() if completes else None,
+        )
+    )
+    return result.rowcount == 1
+
+
+def delete_session(conn: Connection, session_id: str) -> bool:
+    return conn.execute(delete(sessions).where(sessions.c.id == session_id)).rowcount == 1
+
+
+def session_rows(conn: Connection, filters: dict) -> list[Row]:
+    """Sessions newest first, with the stored report's overall score where there is one."""
+    query = (
+        select(sessions, reports.c.overall_score)
+        .select_from(sessions.outerjoin(reports, reports.c.session_id == sessions.c.id))
+        .order_by(sessions.c.created_at.desc(), sessions.c.id)
+    )
+    if "candidate_name" in filters:
+        query = query.where(sessions.c.candidate_key == filters["candidate_name"])
+    if "role" in filters:
+        query = query.where(sessions.c.role == filters["role"])
+    if "status" in filters:
+        query = query.where(sessions.c.status == filters["status"])
+    if "since" in filters:
+        query = query.where(sessions.c.created_at >= filters["since"])
+    if "until" in filters:
+        query = query.where(sessions.c.created_at <= filters["until"])
+    return list(conn.execute(query))
+
+
+def recent_bank_ids(conn: Connection, candidate_key: str, session_limit: int) -> set[str]:
+    """Bank ids of the questions this candidate was asked in their latest sessions."""
+    latest = (
+        select(sessions.c.id)
+        .where(sessions.c.candidate_key == candidate_key)
+        .order_by(sessions.c.created_at.desc())
+        .limit(session_limit)
+        .scalar_subquery()
+    )
+    query = select(questions.c.bank_id).where(
+        questions.c.session_id.in_(latest), questions.c.bank_id.is_not(None)
+    )
+    return set(conn.execute(query).scalars())
+
+
+# --- questions and answers --------------------------------------------------------------------
+
+_parent = aliased(questions)
+
+
+def _question_query():
+    return select(questions, _parent.c.position.label("parent_position")).select_from(
+        questions.outerjoin(_parent, _parent.c.id == questions.c.parent_id)
+    )
+
+
+def question_rows(conn: Connection, session_id: str) -> list[Row]:
+    query = _question_query().where(questions.c.session_id == session_id)
+    return list(conn.execute(query.order_by(questions.c.position)))
+
+
+def question_row(conn: Connection, session_id: str, position: int) -> Row | None:
+    query = _question_query().where(
+        questions.c.session_id == session_id, questions.c.position == position
+    )
+    return conn.execute(query).one_or_none()
+
+
+def question_by_id(conn: Connection, question_id: int) -> Row | None:
+    return conn.execute(_question_query().where(questions.c.id == question_id)).one_or_none()
+
+
+def follow_up_total(conn: Connection, main_question_id: int) -> int:
+    query = select(func.count()).where(questions.c.parent_id == main_question_id)
+    return conn.execute(query).scalar_one()
+
+
+def save_answer_text(
+    conn: Connection, question_id: int, answer: str, kind: str, *, submitted: bool
+) -> None:
+    """Keep the answer as the question's latest text, and as one more revision."""
+    now = utcnow()
+    values = {"user_answer": answer or None}
+    if submitted:
+        values |= {"answered": True, "answered_at": now}
+    conn.execute(update(questions).where(questions.c.id == question_id).values(**values))
+    conn.execute(
+        insert(answer_revisions).values(
+            question_id=question_id, kind=kind, text=answer, saved_at=now
+        )
+    )
+
+
+def insert_follow_up(conn: Connection, session_id: str, after: int, row: dict) -> None:
+    """Put a follow-up right after position `after`, moving the later questions down one."""
+    conn.execute(
+        update(questions)
+        .where(questions.c.session_id == session_id, questions.c.position > after)
+        .values(position=questions.c.position + 1)
+    )
+    conn.execute(insert(questions).values(**row, session_id=session_id, position=after + 1))
+
+
+def answer_history(conn: Connection, session_id: str) -> list[Row]:
+    """Every saved revision of every answer in a session, oldest first."""
+    query = (
+        select(questions.c.position, answer_revisions)
+        .join(questions, questions.c.id == answer_revisions.c.question_id)
+        .where(questions.c.session_id == session_id)
+        .order_by(answer_revisions.c.id)
+    )
+    return list(conn.execute(query))
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def report_body(conn: Connection, session_id: str) -> dict | None:
+    query = select(reports.c.body).where(reports.c.session_id == session_id)
+    return conn.execute(query).scalar_one_or_none()
+
+
+def save_report(conn: Connection, session_id: str, body: dict, scores: dict[int, tuple]) -> None:
+    """Store the report, copy each question's score and feedback, and mark the session EVALUATED."""
+    conn.execute(delete(reports).where(reports.c.session_id == session_id))
+    conn.execute(
+        insert(reports).values(
+            session_id=session_id,
+            overall_score=body["overallScore"],
+            body=body,
+            generated_at=utcnow(),
+        )
+    )
+    for position, (score, feedback) in scores.items():
+        conn.execute(
+            update(questions)
+            .where(and_(questions.c.session_id == session_id, questions.c.position == position))
+            .values(score=score, feedback=feedback)
+        )
+    conn.execute(update(sessions).where(sessions.c.id == session_id).values(status="EVALUATED"))
+
+
+# --- the rate-limit window --------------------------------------------------------------------
+
+
+def submits_since(conn: Connection, since_ms: int) -> int:
+    query = select(func.count()).where(submit_window.c.at_ms > since_ms)
+    return conn.execute(query).scalar_one()
+
+
+def record_submit(conn: Connection, at_ms: int, *, forget_before_ms: int) -> None:
+    conn.execute(delete(submit_window).where(submit_window.c.at_ms <= forget_before_ms))
+    conn.execute(insert(submit_window).values(at_ms=at_ms))

@@ -1,0 +1,312 @@
+"""The built-in interviewer's word lists: technologies by domain, answer markers, fillers.
+
+Plain data, read once at import. English entries match whole words, case-insensitively unless
+marked with a leading "=" (so "React" the library is not "react" the verb); Chinese entries
+match as substrings, because Chinese is not written with spaces between words.
+"""
+
+# Technologies and concepts, one domain per block; "a|b" lists aliases of one term, first is
+# the name we print. "general" terms fit any question (a sentence about Git is never off-topic
+# just because the question was about caching).
+_TECH_BY_DOMAIN = {
+    "backend": """
+        Java|JVM|JDK, Spring|Spring Framework, Spring Boot, Spring Cloud, Spring MVC, MyBatis,
+        Hibernate|JPA, Dubbo, Netty, Tomcat, Nacos, Eureka, Sentinel, Hystrix, Maven, Gradle,
+        garbage collection|GC|G1|ZGC, JIT, ClassLoader, thread pool|ThreadPoolExecutor,
+        ConcurrentHashMap, HashMap, synchronized, volatile, ReentrantLock, CAS, AQS, JMM, MySQL,
+        PostgreSQL|Postgres, Oracle, SQL Server, SQLite, MariaDB, MongoDB, Cassandra, DynamoDB,
+        HBase, TiDB, CockroachDB, Redis, Memcached, Elasticsearch, OpenSearch, Solr, Kafka,
+        RabbitMQ, RocketMQ, ActiveMQ, Pulsar, NATS, SQS, ZooKeeper, etcd, Consul, Canal, Debezium,
+        binlog, redo log, undo log, InnoDB, MVCC, B+ tree|B-tree|btree,
+        index|indexes|indexing|indices, composite index, covering index, clustered index,
+        query plan|EXPLAIN, slow query, transaction|transactions, isolation level, deadlock,
+        optimistic lock, pessimistic lock, distributed lock, Redlock, sharding|shard,
+        partitioning, replication, read replica, primary key, foreign key, normalization,
+        denormalization, ORM, connection pool, HikariCP, cache|caching|cached,
+        cache-aside|cache aside, write-through, write-behind, TTL, LRU, cache invalidation,
+        cache stampede, cache penetration, cache avalanche, hot key, bloom filter, consistency,
+        eventual consistency, strong consistency, CAP, Raft, Paxos, two-phase commit|2PC, saga,
+        idempotency|idempotent, message queue, pub/sub, dead letter queue, exactly-once,
+        at-least-once, retry, backoff, circuit breaker, rate limiting|rate limiter, token bucket,
+        load balancer|load balancing, Nginx, HAProxy, Envoy, API gateway, gRPC, REST|RESTful,
+        GraphQL, WebSocket, HTTP|HTTPS, TCP, UDP, DNS, TLS, JWT, OAuth, session,
+        microservices|microservice, monolith, service mesh, RPC, protobuf, JSON, serialization,
+        concurrency, multithreading, async, event loop, coroutine|goroutine, Golang, Node.js|Node,
+        Express, Django, Flask, FastAPI, Celery, Rails, Laravel, PHP, .NET, C#, C++, Rust, =Go,
+        binary search, full table scan|table scan|full scan, query planner|planner,
+        thundering herd, eviction|evict, stale data|stale, read-heavy, write-heavy,
+        hit rate|hit ratio, latency, throughput, QPS|TPS|RPS, p99|p95, horizontal scaling,
+        vertical scaling, stateless, CQRS, event sourcing, 分布式锁, 分布式事务, 分布式, 微服务,
+        缓存, 缓存穿透, 缓存击穿, 缓存雪崩, 热点key, 布隆过滤器, 数据库, 索引, 联合索引, 覆盖索引,
+        聚簇索引, 回表, 最左前缀, 事务, 隔离级别, 死锁, 乐观锁, 悲观锁, 主从复制, 读写分离,
+        分库分表, 分片, 主键, 慢查询, 执行计划, 一致性, 最终一致性, 强一致性, 延迟双删, 双写,
+        消息队列, 幂等, 重试, 限流, 熔断, 降级, 负载均衡, 高并发, 高可用, 线程池, 线程, 并发,
+        垃圾回收, 内存泄漏, 锁, 过期时间, 淘汰策略, 持久化, 哨兵, 集群, 序列化, 接口, 网关,
+        注册中心, 连接池, 吞吐量, 延迟, 响应时间
+    """,
+    "frontend": """
+        =React, =Vue|Vue.js, Angular, Svelte, Next.js, Nuxt, Redux, Zustand, MobX, Vuex, Pinia,
+        JavaScript|JS, TypeScript|TS, HTML, CSS, Sass|SCSS, Tailwind, flexbox|flex, CSS grid, DOM,
+        virtual DOM, shadow DOM, hooks|useEffect|useState|useMemo, component|components, props,
+        state management, SSR|server-side rendering, SSG, hydration, CSR, SPA, PWA, Webpack, Vite,
+        Babel, Rollup, esbuild, ESLint, Prettier, Jest, Cypress, Playwright, Storybook, npm, yarn,
+        pnpm, bundle|bundle size, code splitting, lazy loading, tree shaking, CDN, service worker,
+        Web Vitals|LCP|CLS|FID|INP, accessibility|a11y, ARIA, responsive design, media query,
+        browser, rendering, reflow|repaint, debounce, throttle, CORS, XSS, CSRF, localStorage,
+        cookie|cookies, iOS, Android, =Swift, Kotlin, Flutter, React Native, 前端, 组件, 虚拟DOM,
+        首屏, 懒加载, 白屏, 打包, 渲染, 重排, 重绘, 跨域, 防抖, 节流, 状态管理, 响应式, 页面,
+        浏览器, 兼容性
+    """,
+    "data": """
+        machine learning|ML, deep learning, neural network, PyTorch, TensorFlow, Keras,
+        scikit-learn|sklearn, XGBoost, LightGBM, pandas, NumPy, Jupyter, =Spark|PySpark, Flink,
+        Hadoop, HDFS, =Hive, Presto|Trino, Airflow, Dagster, dbt, Snowflake, BigQuery, Redshift,
+        ClickHouse, Druid, data warehouse, data lake, ETL|ELT, data pipeline, batch processing,
+        stream processing, feature engineering, feature store, embedding|embeddings, transformer,
+        LLM, fine-tuning, RAG, vector database, overfitting, regularization, cross-validation,
+        precision, recall, F1, AUC, A/B test|A/B testing|AB test, p-value,
+        statistical significance, regression, classification, clustering, gradient descent,
+        model drift, training data, inference, MLflow, Tableau, Looker, dashboard, SQL, 机器学习,
+        深度学习, 特征, 特征工程, 训练, 推理, 过拟合, 数据仓库, 数仓, 数据湖, 实时计算,
+        离线计算, 召回, 准确率, 召回率, 埋点, 数据管道, 向量
+    """,
+    "devops": """
+        Kubernetes|K8s, Docker, Helm, Terraform, Ansible, Pulumi, CloudFormation, ECS, EKS, GKE,
+        Nomad, AWS, GCP, Azure, EC2, S3, Lambda, serverless, CI/CD|CI, continuous integration,
+        continuous deployment, Jenkins, GitHub Actions, GitLab CI, ArgoCD,
+        blue-green deployment|blue-green, canary|canary release, rollback,
+        feature flag|feature flags, Prometheus, Grafana, Datadog, ELK, Loki, Jaeger,
+        OpenTelemetry, tracing, observability, monitoring, alerting, logging, SLO|SLA|SLI,
+        error budget, incident, postmortem, on-call, runbook, autoscaling|HPA,
+        infrastructure as code, Linux, systemd, bash, VPC, firewall, chaos engineering,
+        MTTR, uptime, 容器化, 部署, 灰度发布, 灰度, 回滚, 监控, 告警, 日志, 链路追踪, 扩容, 缩容,
+        运维, 持续集成, 故障演练, 可观测性
+    """,
+    "product": """
+        product roadmap|roadmap, user research, user interview|user interviews, persona, MVP, PRD,
+        OKR|OKRs, KPI|KPIs, north star metric, retention, churn, conversion, conversion rate,
+        funnel, DAU|MAU, NPS, engagement, activation, onboarding, stakeholder|stakeholders,
+        prioritization|RICE, backlog, user story, Jira, go-to-market, pricing, customer feedback,
+        usability test|usability testing, wireframe|prototype, Figma, market sizing,
+        competitor analysis, 用户调研, 需求, 需求分析, 产品经理, 留存, 转化率, 漏斗, 日活, 月活,
+        用户画像, 路线图, 优先级, 竞品分析, 原型, 迭代, 用户体验
+    """,
+    "general": """
+        Python, Git, Linux, unit test|unit tests|unit testing, integration test, TDD, code review,
+        refactoring|refactor, design pattern, API, SDK, algorithm, data structure, hash table,
+        time complexity, Big O, profiling|profiler, benchmark, debugger, 单元测试, 测试, 重构,
+        代码评审, 算法, 数据结构, 性能, 架构, 设计模式
+    """,
+}
+
+
+def _parse_terms() -> dict[str, tuple[str, frozenset[str]]]:
+    """Each alias as written -> (the name we print, the domains it belongs to)."""
+    terms: dict[str, tuple[str, frozenset[str]]] = {}
+    for domain, block in _TECH_BY_DOMAIN.items():
+        for entry in filter(None, (e.strip() for e in block.replace("\n", ",").split(","))):
+            aliases = [alias.strip() for alias in entry.split("|")]
+            name = aliases[0].lstrip("=")
+            for alias in aliases:
+                old_name, old_domains = terms.get(alias, (name, frozenset()))
+                terms[alias] = (old_name, old_domains | {domain})
+    return terms
+
+
+TECH_TERMS = _parse_terms()
+
+# A plausible alternative for "why X and not Y?" follow-ups.
+ALTERNATIVES = {
+    "Redis": "Memcached",
+    "Memcached": "Redis",
+    "Kafka": "RabbitMQ",
+    "RabbitMQ": "Kafka",
+    "RocketMQ": "Kafka",
+    "PostgreSQL": "MySQL",
+    "MySQL": "PostgreSQL",
+    "MongoDB": "PostgreSQL",
+    "Cassandra": "DynamoDB",
+    "DynamoDB": "Cassandra",
+    "Elasticsearch": "PostgreSQL full-text search",
+    "React": "Vue",
+    "Vue": "React",
+    "Angular": "React",
+    "Redux": "Zustand",
+    "Webpack": "Vite",
+    "Vite": "Webpack",
+    "TypeScript": "plain JavaScript",
+    "Kubernetes": "ECS or Nomad",
+    "Docker": "plain VMs",
+    "Terraform": "CloudFormation",
+    "Jenkins": "GitHub Actions",
+    "GitHub Actions": "Jenkins",
+    "Prometheus": "Datadog",
+    "Nginx": "Envoy",
+    "gRPC": "REST",
+    "REST": "gRPC",
+    "GraphQL": "REST",
+    "microservices": "a modular monolith",
+    "Spring Boot": "Quarkus",
+    "MyBatis": "JPA/Hibernate",
+    "Hibernate": "MyBatis",
+    "Dubbo": "Spring Cloud",
+    "Django": "FastAPI",
+    "Flask": "FastAPI",
+    "FastAPI": "Flask",
+    "Celery": "a message queue consumer",
+    "ZooKeeper": "etcd",
+    "etcd": "ZooKeeper",
+    "Spark": "Flink",
+    "Flink": "Spark Streaming",
+    "Airflow": "Dagster",
+    "PyTorch": "TensorFlow",
+    "TensorFlow": "PyTorch",
+    "ClickHouse": "Druid",
+    "Snowflake": "BigQuery",
+    "JWT": "server-side sessions",
+    "Canal": "Debezium",
+    "distributed lock": "a database row lock",
+    "Redlock": "a ZooKeeper lock",
+    "分布式锁": "数据库行锁",
+    "缓存": "直接查数据库",
+    "消息队列": "同步调用",
+    "微服务": "单体应用",
+    "分库分表": "读写分离",
+    "延迟双删": "订阅 binlog 删除缓存",
+}
+
+
+def _phrases(block: str) -> tuple[str, ...]:
+    return tuple(filter(None, (phrase.strip() for phrase in block.replace("\n", " ").split(","))))
+
+
+# Answer markers. English phrases match on word boundaries; Chinese ones as substrings.
+
+EXAMPLE_MARKERS = _phrases("""
+    for example, for instance, e.g., such as, at my last job, at my previous job,
+    in my last role, in my previous role, at my company, in one project, in a project,
+    on one project, in our team, on our team, we had, we built, we used, we moved,
+    we migrated, we added, we switched, once, last year, one time, in production, 比如, 例如,
+    举个例子, 在项目中, 在我们的项目, 之前的项目, 上一家公司, 线上, 当时, 有一次, 我们
+""")
+
+ACTION_MARKERS = _phrases("""
+    i built, i designed, i wrote, i implemented, i led, i owned, i added, i migrated,
+    i introduced, i measured, i profiled, i fixed, i set up, i proposed, i changed, i rewrote,
+    i debugged, i ran, we built, we designed, we implemented, we introduced, we replaced,
+    we rewrote, we set up, we rolled, 我负责, 我设计, 我实现, 我写, 我主导, 我引入, 我们引入,
+    我们采用, 我们用, 我们把, 我们做, 我们设计, 我们实现, 我们改, 我做, 我把, 我用
+""")
+
+REASONING_MARKERS = _phrases("""
+    because, so that, since, therefore, trade-off, tradeoff, trade off, instead of, rather than,
+    the reason, which means, in order to, otherwise, the downside, the upside, at the cost of,
+    compared to, compared with, versus, vs, we chose, i chose, we picked, we decided, why,
+    pros and cons, risk, 因为, 所以, 因此, 权衡, 而不是, 取舍, 原因, 为了, 否则, 相比, 对比,
+    代价, 缺点, 优点, 选择, 之所以, 好处, 坏处, 风险, to avoid, to prevent, to ensure,
+    which is why, this way, 避免, 防止, 保证, 如果, 这样, 以免
+""")
+
+CHALLENGE_MARKERS = _phrases("""
+    problem, issue, bug, outage, incident, bottleneck, failed, failure, broke, crash, crashed,
+    challenge, difficult, hard part, went wrong, slow, timeout, timeouts, spike, race condition,
+    leak, mistake, root cause, 问题, 瓶颈, 故障, 挑战, 难点, 困难, 踩坑, 坑, 超时, 报错, 宕机,
+    异常, 事故, 不一致, 抖动 tricky, the catch, pain point, regression, overloaded, errors,
+    太慢, 失效, 全表扫描, 耗时, 卡顿, 失败
+""")
+
+SOLUTION_MARKERS = _phrases("""
+    fixed, solved, resolved, mitigated, we fixed, the fix, workaround, root cause, we added,
+    we changed, we switched, so we, to fix, debugged, investigated, profiled, traced,
+    rolled back, after that, which solved, 解决, 修复, 优化, 排查, 定位, 改成, 改为, 引入, 最后,
+    后来, 复盘, 规避, so i, replaced, switched to, by adding, we rolled back, 于是, 改用, 加了,
+    建了, 换成, 兜底, 重试, 补偿, 回滚
+""")
+
+IMPACT_WORDS = _phrases("""
+    reduced, increased, improved, cut, dropped, saved, doubled, halved, grew, lowered, raised,
+    faster, slower, from, down to, up to, 降低, 提升, 提高, 减少, 增加, 节省, 下降, 缩短, 翻倍,
+    从 reduce, reduces, increase, increases, improve, improves, lower, lowers, shrank, rose,
+    fell
+""")
+
+STRUCTURE_MARKERS = _phrases("""
+    first, firstly, second, secondly, third, then, next, finally, lastly, in short, in summary,
+    to summarize, overall, on the other hand, also, 首先, 其次, 然后, 最后, 第一, 第二, 第三,
+    总结, 总之, 另外, 一方面, 另一方面, 同时
+""")
+
+FILLER_MARKERS = _phrases("""
+    well, you know, basically, it depends, i think, i guess, i mean, kind of, sort of, stuff,
+    things, many things, a lot of things, various, anyway, actually, really, so yeah, like, just,
+    obviously, at the end of the day, important to consider, it is important, it's important,
+    in general, generally, many aspects, various aspects, different factors, many factors,
+    and so on, etc, whatever, somehow, something, 嗯, 那个, 就是说, 其实, 我觉得, 看情况, 很重要,
+    各种, 很多方面, 各方面, 反正, 差不多, 等等, 之类, 怎么说呢
+""")
+
+DONT_KNOW_MARKERS = _phrases("""
+    i don't know, i dont know, i do not know, don't know, dont know, no idea, not sure,
+    i'm not sure, no clue, i have no, never done, never used, can't answer, cannot answer,
+    pass, skip, i forgot, idk, n/a, no comment, 不知道, 不清楚, 不会, 没做过, 没用过, 不了解,
+    不太懂, 不懂, 跳过, 忘了, 没有经验
+""")
+
+# Words that carry grammar, not content: they make prose prose (a bare list has none) and never
+# count as overlap with the question.
+STOPWORDS = frozenset(
+    _phrases("""
+    a, an, the, and, or, but, if, then, so, of, to, in, on, at, by, for, with, from, into, onto,
+    as, is, are, was, were, be, been, being, am, do, does, did, done, have, has, had, having, i,
+    me, my, mine, we, us, our, ours, you, your, he, she, it, its, they, them, their, this, that,
+    these, those, there, here, what, which, who, whom, whose, when, where, why, how, not, no, nor,
+    can, could, would, should, will, shall, may, might, must, about, over, under, after, before,
+    between, through, during, while, than, too, very, also, just, only, all, any, each, every,
+    some, such, more, most, other, own, same, both, few, out, up, down, off, again, once, because,
+    until, against, above, below, i'm, i've, we're, we've, it's, don't, didn't, doesn't, isn't,
+    wasn't, aren't, can't, won't, let, let's, yes, ok, okay, via, per, within, without, one, two,
+    three, first, second, last, next, new, old, like, well, get, got, make, made
+""")
+)
+# Frequent English content words: real prose is made of these (and stopwords and technology
+# names); random letters are not. They are too general to count as overlap with a question.
+COMMON_WORDS = frozenset(
+    _phrases("""
+    use, used, using, work, worked, working, need, needed, want, know, think, thought, see, look,
+    find, found, take, took, give, go, going, went, come, keep, kept, put, set, run, ran, start,
+    started, try, tried, call, called, add, added, change, changed, move, moved, show, help, team,
+    teams, people, person, user, users, customer, customers, company, project, projects, system,
+    systems, service, services, data, time, times, way, ways, thing, things, part, case, cases,
+    problem, problems, issue, issues, question, answer, example, day, days, week, weeks, month,
+    months, year, years, number, lot, bit, point, result, results, end, reason, better, good,
+    great, bad, big, small, high, low, fast, slow, easy, hard, important, different, right, wrong,
+    sure, really, actually, basically, probably, usually, always, never, often, sometimes, still,
+    already, even, much, many, less, least, enough, quite, rather, instead, important, consider,
+    depends, approach, solution, design, designed, build, built, write, wrote, written, read,
+    test, tested, code, app, application, feature, features, process, support, handle, handled,
+    improve, improved, reduce, reduced, increase, increased, make, main, real, whole, new, simple,
+    complex, single, multiple, each, able, every, thing, stuff
+""")
+)
+# The most frequent Chinese function characters; ordinary Chinese prose is a third made of
+# them, a random string of characters almost none.
+FUNCTION_CHARS = frozenset(
+    "的了是在我们你他她它这那个和与及或就都也还又很更最把被让给对从向到于以为因所而但如果"
+    "然则即便虽并且之其有没不无可能会要应该用做使通过把一些每种么呢吗吧啊嘛呀哪什怎样时候中上下里后前"
+)
+# Frequent two-character Chinese words (besides technology names): ordinary prose is full of
+# them, random characters almost never form one.
+_WORDS_ZH = """
+    我们 你们 他们 这个 那个 一个 这些 那些 什么 怎么 为什么 如何 如果 因为 所以 但是 然后 而且 或者
+    还是 就是 可以 能够 需要 应该 已经 开始 结束 之后 之前 时候 现在 当时 后来 最后 首先 其次 另外
+    同时 通过 使用 进行 实现 完成 处理 解决 问题 方法 方案 情况 问题 结果 效果 影响 原因 目的 过程
+    系统 服务 数据 用户 项目 团队 公司 业务 产品 功能 需求 设计 开发 测试 上线 线上 部署 版本 代码
+    性能 优化 提升 降低 减少 增加 提高 保证 确保 支持 考虑 选择 比较 对比 相比 权衡 成本 时间 问题
+    请求 接口 调用 查询 更新 删除 写入 读取 存储 记录 消息 任务 流程 模块 组件 框架 工具 平台 机制
+    策略 规则 逻辑 场景 例如 比如 主要 重要 简单 复杂 稳定 可靠 安全 快速 大量 少量 多个 每个 整个
+    所有 部分 一般 通常 经常 一直 只是 其实 觉得 认为 知道 了解 学习 经验 负责 参与 主导 推动 沟通
+    合作 分析 发现 定位 排查 修复 监控 指标 统计 比例 数量 一次 每次 第一 第二 不同 相同 之间 以及
+    做法 操作 对应 加载 失败 成功 偶尔 最坏 异步 同步 消费 生产 读写 修改 改完 增删 容易 可能 情况下
+    并且 不是 没有 不会 不能 只有 还有 也是 都是 就会 会有 一致 保持 发生 出现 导致 造成 避免 防止
+"""
+COMMON_WORDS_ZH = frozenset(_WORDS_ZH.split())

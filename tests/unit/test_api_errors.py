@@ -1,0 +1,230 @@
+"""API.md's error tables, row by row and in order, for every method they apply to."""
+
+import json
+
+import pytest
+
+from interview.api import InterviewAPI
+
+GOOD = "I used Redis as a cache in front of PostgreSQL because reads dominated, and p99 fell 40%."
+BLANK_IDS = [None, "", "   ", 42, ["id"]]
+SESSION_METHODS = [
+    ("get_current_question", ()),
+    ("get_session", ()),
+    ("complete_early", ()),
+    ("generate_report", ()),
+    ("delete_session", ()),
+    ("submit_answer", (0, GOOD)),
+    ("save_answer", (0, GOOD)),
+]
+
+
+def new_session(api: InterviewAPI, **fields) -> str:
+    fields = {"candidate_name": "Ada", "role": "backend", "follow_up_count": 0, **fields}
+    created = api.create_session(**fields)
+    assert created["code"] == 200, created
+    return created["data"]["sessionId"]
+
+
+def assert_envelope(result: dict, code: int, message: str) -> None:
+    assert result == {"code": code, "message": message, "data": None}
+    json.dumps(result)
+
+
+@pytest.mark.parametrize(("method", "args"), SESSION_METHODS)
+@pytest.mark.parametrize("session_id", BLANK_IDS)
+def test_every_method_rejects_a_missing_session_id_first(api, method, args, session_id):
+    assert_envelope(getattr(api, method)(session_id, *args), 400, "会话ID不能为空")
+
+
+@pytest.mark.parametrize(("method", "args"), SESSION_METHODS)
+def test_every_method_answers_404_for_an_unknown_session(api, method, args):
+    assert_envelope(getattr(api, method)("no-such-session", *args), 404, "Session not found")
+
+
+# (session id, question index, answer) -> the first failing row of the table wins.
+SUBMIT_TABLE = [
+    (None, None, None, 400, "会话ID不能为空"),
+    ("  ", 0, GOOD, 400, "会话ID不能为空"),
+    ("unknown", None, None, 400, "问题索引不能为空"),
+    ("unknown", -1, None, 400, "问题索引无效"),
+    ("unknown", True, GOOD, 400, "问题索引无效"),
+    ("unknown", "0", GOOD, 400, "问题索引无效"),
+    ("unknown", 1.0, GOOD, 400, "问题索引无效"),
+    ("unknown", 0, None, 400, "答案不能为空"),
+    ("unknown", 0, "", 400, "答案不能为空"),
+    ("unknown", 0, " \n\t ", 400, "答案不能为空"),
+    ("unknown", 0, 17, 400, "答案不能为空"),
+    ("unknown", 0, "x" * 20_001, 400, "答案过长"),
+    ("unknown", 0, GOOD, 404, "Session not found"),
+]
+
+
+@pytest.mark.parametrize(("session_id", "index", "answer", "code", "message"), SUBMIT_TABLE)
+def test_submit_checks_arguments_in_the_documented_order(
+    api, session_id, index, answer, code, message
+):
+    assert_envelope(api.submit_answer(session_id, index, answer), code, message)
+
+
+SAVE_TABLE = [row for row in SUBMIT_TABLE if row[2] not in ("", " \n\t ")]
+
+
+@pytest.mark.parametrize(("session_id", "index", "answer", "code", "message"), SAVE_TABLE)
+def test_save_checks_arguments_in_the_documented_order(
+    api, session_id, index, answer, code, message
+):
+    assert_envelope(api.save_answer(session_id, index, answer), code, message)
+
+
+def test_an_answer_of_exactly_20000_characters_is_accepted(api):
+    session_id = new_session(api)
+    assert api.submit_answer(session_id, 0, "a" * 20_000)["code"] == 200
+
+
+def test_submit_to_a_completed_interview_is_409_even_with_a_wrong_index(api):
+    session_id = new_session(api)
+    api.complete_early(session_id)
+    assert_envelope(api.submit_answer(session_id, 3, GOOD), 409, "Interview already completed")
+    assert_envelope(api.save_answer(session_id, 0, GOOD), 409, "Interview already completed")
+
+
+def test_submit_to_an_evaluated_interview_is_409(api):
+    session_id = new_session(api)
+    api.complete_early(session_id)
+    assert api.generate_report(session_id)["code"] == 200
+    assert_envelope(api.submit_answer(session_id, 0, GOOD), 409, "Interview already completed")
+
+
+@pytest.mark.parametrize("index", [1, 2, 7])
+def test_submit_for_another_index_is_a_mismatch(api, index):
+    session_id = new_session(api)
+    assert_envelope(api.submit_answer(session_id, index, GOOD), 400, "Question index mismatch")
+
+
+def test_submitting_the_same_index_twice_is_a_mismatch(api):
+    session_id = new_session(api)
+    assert api.submit_answer(session_id, 0, GOOD)["code"] == 200
+    assert_envelope(api.submit_answer(session_id, 0, GOOD), 400, "Question index mismatch")
+
+
+def test_the_eleventh_submit_in_a_second_is_rate_limited(sqlite_url):
+    api = InterviewAPI.from_url(sqlite_url, rate_limit_per_second=3)
+    session_ids = [new_session(api, question_count=5) for _ in range(2)]
+    results = [api.submit_answer(session_ids[i % 2], i // 2, GOOD) for i in range(4)]
+    assert [r["code"] for r in results[:3]] == [200, 200, 200]
+    assert_envelope(results[3], 429, "Rate limit exceeded")
+
+
+def test_a_request_that_fails_another_check_does_not_burn_the_rate_budget(sqlite_url):
+    api = InterviewAPI.from_url(sqlite_url, rate_limit_per_second=2)
+    session_id = new_session(api)
+    for _ in range(5):
+        assert api.submit_answer(session_id, 4, GOOD)["message"] == "Question index mismatch"
+        assert api.save_answer(session_id, 0, GOOD)["code"] == 200
+    assert api.submit_answer(session_id, 0, GOOD)["code"] == 200
+    assert api.submit_answer(session_id, 1, GOOD)["code"] == 200
+    assert_envelope(api.submit_answer(session_id, 2, GOOD), 429, "Rate limit exceeded")
+
+
+def test_a_rate_limited_submit_changes_nothing(sqlite_url):
+    api = InterviewAPI.from_url(sqlite_url, rate_limit_per_second=1)
+    first, second = new_session(api), new_session(api)
+    assert api.submit_answer(first, 0, GOOD)["code"] == 200
+    assert api.submit_answer(second, 0, GOOD)["code"] == 429
+    session = api.get_session(second)["data"]
+    assert session["currentIndex"] == 0
+    assert session["questions"][0]["answered"] is False
+
+
+def test_save_allows_clearing_the_current_draft_but_not_none(api):
+    session_id = new_session(api)
+    assert api.save_answer(session_id, 0, "draft")["code"] == 200
+    assert api.save_answer(session_id, 0, "")["code"] == 200
+    assert api.get_current_question(session_id)["data"]["question"]["userAnswer"] is None
+    assert_envelope(api.save_answer(session_id, 0, None), 400, "答案不能为空")
+
+
+def test_save_cannot_blank_an_answer_already_submitted(api):
+    session_id = new_session(api)
+    api.submit_answer(session_id, 0, GOOD)
+    assert_envelope(api.save_answer(session_id, 0, "  "), 400, "答案不能为空")
+    assert api.save_answer(session_id, 0, GOOD + " Edited.")["code"] == 200
+
+
+def test_save_beyond_the_current_question_is_a_mismatch(api):
+    session_id = new_session(api)
+    assert_envelope(api.save_answer(session_id, 1, GOOD), 400, "Question index mismatch")
+
+
+def test_complete_early_twice_is_409(api):
+    session_id = new_session(api)
+    assert api.complete_early(session_id) == {"code": 200, "message": "success", "data": None}
+    assert_envelope(api.complete_early(session_id), 409, "Interview already completed")
+
+
+def test_report_before_the_end_is_409(api):
+    session_id = new_session(api)
+    assert_envelope(api.generate_report(session_id), 409, "Interview not completed")
+
+
+def test_deleted_session_is_gone(api):
+    session_id = new_session(api)
+    assert api.delete_session(session_id)["code"] == 200
+    assert_envelope(api.get_session(session_id), 404, "Session not found")
+    assert_envelope(api.delete_session(session_id), 404, "Session not found")
+
+
+CREATE_ERRORS = [
+    ({"candidate_name": ""}, "candidateName is required"),
+    ({"candidate_name": None}, "candidateName is required"),
+    ({"candidate_name": "x" * 101}, "candidateName must be at most 100 characters"),
+    ({"role": "astronaut"}, "role must be one of:"),
+    ({"role": None}, "role must be one of:"),
+    ({"question_count": 2}, "questionCount must be between 3 and 20"),
+    ({"question_count": 21}, "questionCount must be between 3 and 20"),
+    ({"question_count": "5"}, "questionCount must be between 3 and 20"),
+    ({"question_count": True}, "questionCount must be between 3 and 20"),
+    ({"follow_up_count": 3}, "followUpCount must be between 0 and 2"),
+    ({"follow_up_count": -1}, "followUpCount must be between 0 and 2"),
+    ({"difficulty": "expert"}, "difficulty must be junior, mid, senior or null"),
+    ({"job_description": "x" * 20_001}, "jobDescription must be a string of at most 20000"),
+    ({"resume_text": 7}, "resumeText must be a string of at most 20000"),
+    ({"custom_questions": []}, "customQuestions must be a list of 1 to 50"),
+    ({"custom_questions": ["ok", " "]}, "customQuestions must be a list of 1 to 50"),
+    ({"custom_questions": ["q"] * 51}, "customQuestions must be a list of 1 to 50"),
+    ({"custom_questions": ["x" * 1001]}, "customQuestions must be a list of 1 to 50"),
+    ({"role": "custom"}, "customQuestions is required when role is custom"),
+    ({"request_id": 5}, "requestId must be a string"),
+    ({"favourite_colour": "blue"}, "Unknown field: favouriteColour"),
+]
+
+
+@pytest.mark.parametrize(("fields", "message"), CREATE_ERRORS)
+def test_create_rejects_invalid_fields_naming_them(api, fields, message):
+    request = {"candidate_name": "Ada", "role": "backend", **fields}
+    result = api.create_session(**request)
+    assert result["code"] == 400 and result["data"] is None
+    assert result["message"].startswith(message)
+
+
+def test_create_rejects_more_questions_than_the_track_can_serve(api):
+    backend = next(role for role in api.list_roles()["data"] if role["id"] == "backend")
+    count = backend["questionCount"] + 1
+    assert count <= 20  # the backend track is smaller than the largest allowed session
+    result = api.create_session(candidate_name="Ada", role="backend", question_count=count)
+    assert result["code"] == 400 and "questionCount" in result["message"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"status": "DONE"}, "status must be one of"),
+        ({"since": "yesterday"}, "since must be an ISO 8601"),
+        ({"until": 12}, "until must be an ISO 8601"),
+        ({"colour": "x"}, "Unknown filter: colour"),
+    ],
+)
+def test_list_sessions_rejects_bad_filters(api, filters, message):
+    result = api.list_sessions(**filters)
+    assert result["code"] == 400 and result["message"].startswith(message)
