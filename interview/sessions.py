@@ -4,6 +4,7 @@ Each takes the store (and the interviewer or the tracks where it needs them), ru
 transaction, and raises InterviewError where a rule of API.md is broken.
 """
 
+import logging
 import random
 import secrets
 from dataclasses import dataclass
@@ -13,8 +14,9 @@ from sqlalchemy import Connection, Row
 from interview import banks, ratelimit, store
 from interview.errors import InterviewError
 from interview.interviewers.base import AskedQuestion, Interviewer, QuestionSpec
-from interview.views import iso, question_view, session_view
+from interview.views import iso, new_question_view, question_view, session_view
 
+log = logging.getLogger(__name__)
 OPEN = ("CREATED", "IN_PROGRESS")
 ENDED = ("COMPLETED", "EVALUATED")
 # How many of a candidate's latest sessions count as "seen recently" when choosing questions.
@@ -179,17 +181,46 @@ def submit_answer(
     *,
     per_second: int | None,
 ) -> dict:
-    with db.reading() as conn:
+    # Everything read here is checked again by the write transaction's conditional update.
+    with db.unchecked_reads() as conn:
         session = _open_session_at(conn, session_id, index, allow_earlier=False)
-        answered = store.question_row(conn, session_id, index)
-        asked, follow_ups_left = _asked_question(conn, answered, session.follow_up_count)
+        answered, *following = store.question_rows_between(conn, session_id, index, index + 1)
+        asked, may_follow_up = _asked_question(conn, answered, session.follow_up_count)
     # The decision may be slow (a model): make it before the write, outside any transaction.
-    follow_up = interviewer.follow_up(asked, answer) if follow_ups_left else None
-    return _record_submit(db, session, answered, asked, answer, follow_up, per_second)
+    follow_up = _decide_follow_up(interviewer, asked, answer) if may_follow_up else None
+    if follow_up:
+        follow_up = _as_follow_up_of((asked.parent or asked).spec, follow_up)
+    with db.transaction() as conn:
+        new_total = _record_submit(db, conn, session, answered, answer, follow_up, per_second)
+    # Nothing else moves while current_index is ours, so the question read before is still true.
+    if follow_up:
+        main_index = (asked.parent or asked).index
+        next_question = new_question_view(follow_up, index + 1, parent_index=main_index)
+    else:
+        next_question = question_view(following[0]) if following else None
+    return {
+        "hasNextQuestion": next_question is not None,
+        "nextQuestion": next_question,
+        "currentIndex": index + 1,
+        "totalQuestions": new_total,
+    }
+
+
+def _decide_follow_up(
+    interviewer: Interviewer, asked: AskedQuestion, answer: str
+) -> QuestionSpec | None:
+    """The interviewer's follow-up; if deciding fails, the answer is still kept, without one."""
+    try:
+        return interviewer.follow_up(asked, answer)
+    except Exception:
+        log.exception("follow-up decision failed for question %s", asked.index)
+        return None
 
 
 def _asked_question(conn: Connection, row: Row, allowed: int) -> tuple[AskedQuestion, bool]:
     """The question as the interviewer sees it, and whether its main question may get more."""
+    if not allowed:
+        return AskedQuestion(index=row.position, spec=spec_of(row)), False
     main_row = store.question_by_id(conn, row.parent_id) if row.is_follow_up else row
     main = AskedQuestion(index=main_row.position, spec=spec_of(main_row))
     asked = main if not row.is_follow_up else AskedQuestion(row.position, spec_of(row), True, main)
@@ -210,41 +241,26 @@ def spec_of(row: Row) -> QuestionSpec:
 
 def _record_submit(
     db: store.Store,
+    conn: Connection,
     session: Row,
     answered: Row,
-    asked: AskedQuestion,
     answer: str,
     follow_up: QuestionSpec | None,
     per_second: int | None,
-) -> dict:
+) -> int:
+    """Store the answer (and its follow-up) if this submit wins; return the new total."""
     index, total = answered.position, session.total_questions
     new_total = total + (1 if follow_up else 0)
-    with db.transaction() as conn:
-        if not store.advance_session(conn, session.id, index, total, new_total, open_status=OPEN):
-            # Another tab or process moved on (or ended the interview) since we read it.
-            _open_session_at(conn, session.id, index, allow_earlier=False)
-            raise InterviewError(400, "Question index mismatch")
-        ratelimit.admit_submit(db, conn, per_second)
-        store.save_answer_text(conn, answered.id, answer, "submit", submitted=True)
-        if follow_up:
-            main = asked.parent or asked
-            row = _question_row(
-                _as_follow_up_of(main.spec, follow_up), -1, _main_id(asked, answered)
-            )
-            store.insert_follow_up(conn, session.id, index, row)
-        next_row = (
-            store.question_row(conn, session.id, index + 1) if index + 1 < new_total else None
-        )
-    return {
-        "hasNextQuestion": next_row is not None,
-        "nextQuestion": question_view(next_row) if next_row else None,
-        "currentIndex": index + 1,
-        "totalQuestions": new_total,
-    }
-
-
-def _main_id(asked: AskedQuestion, answered: Row) -> int:
-    return answered.parent_id if asked.is_follow_up else answered.id
+    if not store.advance_session(conn, session.id, index, total, new_total):
+        # Another tab or process moved on (or ended the interview) since we read it.
+        _open_session_at(conn, session.id, index, allow_earlier=False)
+        raise InterviewError(400, "Question index mismatch")
+    ratelimit.admit_submit(db, conn, per_second)
+    store.save_answer_text(conn, answered.id, answer, "submit", submitted=True)
+    if follow_up:
+        main_id = answered.parent_id if answered.is_follow_up else answered.id
+        store.insert_follow_up(conn, session.id, index, _question_row(follow_up, -1, main_id))
+    return new_total
 
 
 def _as_follow_up_of(main: QuestionSpec, follow_up: QuestionSpec) -> QuestionSpec:

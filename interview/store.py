@@ -17,6 +17,7 @@ from sqlalchemy import (
     Engine,
     Row,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -60,12 +61,24 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
+_PG_NOW_MS = text("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")
+_LOCK_RATE_LIMITER = text("SELECT id FROM rate_limiter WHERE id = 1 FOR UPDATE")
+
+
 class Store:
     """The engine plus the transaction discipline every use case goes through."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.read_engine = engine.execution_options(rehearse_read_only=True)
         self.is_sqlite = engine.dialect.name == "sqlite"
+        # On a server, BEGIN and COMMIT are two round trips that unchecked_reads can skip; its own
+        # pool, so that connections never switch isolation level (which costs round trips too).
+        self.autocommit_engine = (
+            self.read_engine
+            if self.is_sqlite
+            else create_engine(engine.url, isolation_level="AUTOCOMMIT")
+        )
 
     @classmethod
     def from_url(cls, url: str) -> "Store":
@@ -85,9 +98,17 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A consistent read that takes no write lock (a deferred BEGIN on SQLite)."""
-        with self.engine.connect() as conn:
-            conn.execution_options(rehearse_read_only=True)
-            with conn.begin():
+        with self.read_engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def unchecked_reads(self) -> Iterator[Connection]:
+        """Reads that need not be one snapshot: the caller checks them again when it writes."""
+        with self.autocommit_engine.connect() as conn:
+            if self.is_sqlite:
+                with conn.begin():
+                    yield conn
+            else:
                 yield conn
 
     def now_ms(self, conn: Connection) -> int:
@@ -98,17 +119,16 @@ class Store:
         """
         if self.is_sqlite:
             return time.time_ns() // 1_000_000
-        return conn.execute(
-            text("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")
-        ).scalar_one()
+        return conn.execute(_PG_NOW_MS).scalar_one()
 
     def lock_rate_limiter(self, conn: Connection) -> None:
         """Serialise rate-limit checks; SQLite's BEGIN IMMEDIATE already does."""
         if not self.is_sqlite:
-            conn.execute(text("SELECT id FROM rate_limiter WHERE id = 1 FOR UPDATE"))
+            conn.execute(_LOCK_RATE_LIMITER)
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self.autocommit_engine.dispose()
 
 
 def make_engine(url: str) -> Engine:
@@ -116,7 +136,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=False)
     _ensure_sqlite_folder(url)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
@@ -159,8 +179,13 @@ def session_id_for_request(conn: Connection, request_id: str) -> str | None:
     return conn.execute(query).scalar_one_or_none()
 
 
+# Statements on the submit path are built once: building and hashing a statement on every call
+# costs more than SQLite takes to run it.
+_SESSION_BY_ID = select(sessions).where(sessions.c.id == bindparam("sid"))
+
+
 def session_row(conn: Connection, session_id: str) -> Row | None:
-    return conn.execute(select(sessions).where(sessions.c.id == session_id)).one_or_none()
+    return conn.execute(_SESSION_BY_ID, {"sid": session_id}).one_or_none()
 
 
 def set_status(conn: Connection, session_id: str, status: str, *, where_status: tuple) -> bool:
@@ -182,27 +207,38 @@ def complete_session(conn: Connection, session_id: str, *, where_status: tuple) 
     return result.rowcount == 1
 
 
+_ADVANCE = (
+    update(sessions)
+    .where(
+        sessions.c.id == bindparam("sid"),
+        sessions.c.current_index == bindparam("from_index"),
+        sessions.c.total_questions == bindparam("from_total"),
+        sessions.c.status.in_(("CREATED", "IN_PROGRESS")),
+    )
+    .values(
+        current_index=bindparam("to_index"),
+        total_questions=bindparam("to_total"),
+        status=bindparam("to_status"),
+        completed_at=bindparam("to_completed_at"),
+    )
+)
+
+
 def advance_session(
-    conn: Connection, session_id: str, index: int, total: int, new_total: int, *, open_status: tuple
+    conn: Connection, session_id: str, index: int, total: int, new_total: int
 ) -> bool:
     """The conditional update that decides a submit race: only one writer moves past `index`."""
     completes = index + 1 >= new_total
-    result = conn.execute(
-        update(sessions)
-        .where(
-            sessions.c.id == session_id,
-            sessions.c.current_index == index,
-            sessions.c.total_questions == total,
-            sessions.c.status.in_(open_status),
-        )
-        .values(
-            current_index=index + 1,
-            total_questions=new_total,
-            status="COMPLETED" if completes else "IN_PROGRESS",
-            completed_at=utcnow() if completes else None,
-        )
-    )
-    return result.rowcount == 1
+    params = {
+        "sid": session_id,
+        "from_index": index,
+        "from_total": total,
+        "to_index": index + 1,
+        "to_total": new_total,
+        "to_status": "COMPLETED" if completes else "IN_PROGRESS",
+        "to_completed_at": utcnow() if completes else None,
+    }
+    return conn.execute(_ADVANCE, params).rowcount == 1
 
 
 def delete_session(conn: Connection, session_id: str) -> bool:
@@ -260,20 +296,52 @@ def question_rows(conn: Connection, session_id: str) -> list[Row]:
     return list(conn.execute(query.order_by(questions.c.position)))
 
 
-def question_row(conn: Connection, session_id: str, position: int) -> Row | None:
-    query = _question_query().where(
-        questions.c.session_id == session_id, questions.c.position == position
+_QUESTIONS_BETWEEN = (
+    _question_query()
+    .where(
+        questions.c.session_id == bindparam("sid"),
+        questions.c.position >= bindparam("first"),
+        questions.c.position <= bindparam("last"),
     )
-    return conn.execute(query).one_or_none()
+    .order_by(questions.c.position)
+)
+
+
+def question_rows_between(conn: Connection, session_id: str, first: int, last: int) -> list[Row]:
+    params = {"sid": session_id, "first": first, "last": last}
+    return list(conn.execute(_QUESTIONS_BETWEEN, params))
+
+
+def question_row(conn: Connection, session_id: str, position: int) -> Row | None:
+    rows = question_rows_between(conn, session_id, position, position)
+    return rows[0] if rows else None
+
+
+_QUESTION_BY_ID = _question_query().where(questions.c.id == bindparam("qid"))
 
 
 def question_by_id(conn: Connection, question_id: int) -> Row | None:
-    return conn.execute(_question_query().where(questions.c.id == question_id)).one_or_none()
+    return conn.execute(_QUESTION_BY_ID, {"qid": question_id}).one_or_none()
+
+
+_FOLLOW_UP_TOTAL = select(func.count()).where(questions.c.parent_id == bindparam("qid"))
 
 
 def follow_up_total(conn: Connection, main_question_id: int) -> int:
-    query = select(func.count()).where(questions.c.parent_id == main_question_id)
-    return conn.execute(query).scalar_one()
+    return conn.execute(_FOLLOW_UP_TOTAL, {"qid": main_question_id}).scalar_one()
+
+
+_SAVE_DRAFT = (
+    update(questions)
+    .where(questions.c.id == bindparam("qid"))
+    .values(user_answer=bindparam("text_"))
+)
+_SAVE_SUBMITTED = (
+    update(questions)
+    .where(questions.c.id == bindparam("qid"))
+    .values(user_answer=bindparam("text_"), answered=True, answered_at=bindparam("at"))
+)
+_INSERT_REVISION = insert(answer_revisions)
 
 
 def save_answer_text(
@@ -281,15 +349,10 @@ def save_answer_text(
 ) -> None:
     """Keep the answer as the question's latest text, and as one more revision."""
     now = utcnow()
-    values = {"user_answer": answer or None}
-    if submitted:
-        values |= {"answered": True, "answered_at": now}
-    conn.execute(update(questions).where(questions.c.id == question_id).values(**values))
-    conn.execute(
-        insert(answer_revisions).values(
-            question_id=question_id, kind=kind, text=answer, saved_at=now
-        )
-    )
+    params = {"qid": question_id, "text_": answer or None, "at": now}
+    conn.execute(_SAVE_SUBMITTED if submitted else _SAVE_DRAFT, params)
+    revision = {"question_id": question_id, "kind": kind, "text": answer, "saved_at": now}
+    conn.execute(_INSERT_REVISION, revision)
 
 
 def insert_follow_up(conn: Connection, session_id: str, after: int, row: dict) -> None:

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from sqlalchemy import Row
 
+from interview.interviewers.base import QuestionSpec
 from interview.store import as_utc
 
 
@@ -27,6 +28,23 @@ def question_view(row: Row) -> dict:
         "answered": bool(row.answered),
         "score": row.score,
         "feedback": row.feedback,
+    }
+
+
+def new_question_view(spec: QuestionSpec, index: int, *, parent_index: int | None) -> dict:
+    """A question just added to a session (nothing answered or scored yet)."""
+    return {
+        "questionIndex": index,
+        "question": spec.text,
+        "category": spec.category,
+        "type": spec.type,
+        "difficulty": spec.difficulty,
+        "isFollowUp": parent_index is not None,
+        "parentQuestionIndex": parent_index,
+        "userAnswer": None,
+        "answered": False,
+        "score": None,
+        "feedback": None,
     }
 
 

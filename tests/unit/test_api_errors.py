@@ -137,6 +137,20 @@ def test_a_rate_limited_submit_changes_nothing(sqlite_url):
     assert session["questions"][0]["answered"] is False
 
 
+def test_an_unexpected_failure_is_a_500_that_writes_nothing(api, caplog):
+    session_id = new_session(api)
+    with api.db.transaction() as conn:  # break the store under the API: revisions can't be kept
+        conn.exec_driver_sql("ALTER TABLE answer_revisions RENAME TO answer_revisions_gone")
+    assert_envelope(api.submit_answer(session_id, 0, GOOD), 500, "Server error")
+    assert any(record.exc_info for record in caplog.records)
+    with api.db.transaction() as conn:
+        conn.exec_driver_sql("ALTER TABLE answer_revisions_gone RENAME TO answer_revisions")
+    session = api.get_session(session_id)["data"]
+    assert session["currentIndex"] == 0 and session["status"] == "CREATED"
+    assert session["questions"][0]["userAnswer"] is None
+    assert api.submit_answer(session_id, 0, GOOD)["code"] == 200
+
+
 def test_save_allows_clearing_the_current_draft_but_not_none(api):
     session_id = new_session(api)
     assert api.save_answer(session_id, 0, "draft")["code"] == 200
