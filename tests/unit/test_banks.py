@@ -13,12 +13,12 @@ from interview.banks import (
     DIFFICULTIES,
     BankError,
     custom_questions,
-    find_project,
     load_tracks,
     select_questions,
     track_capacity,
 )
 from interview.errors import InterviewError
+from interview.resume import find_project
 
 TRACKS = load_tracks()
 ENGLISH = ("backend", "frontend", "data_ml", "devops_sre", "product_management", "behavioural")
