@@ -8,8 +8,14 @@ detection on the answer it was shown.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interview import language as lang
+
+try:
+    import re._parser as _parser
+except ImportError:  # Python < 3.11
+    import sre_parse as _parser
 
 _EN = (
     r"\b(?:ignore|disregard|forget|override)\b.{0,30}\b(?:instructions?|prompts?|rules|rubric)",
@@ -22,7 +28,10 @@ _EN = (
     r"\b(?:you|the grader|the evaluator|the model) (?:must|should|will|have to|need to)"
     r" (?:give|score|rate|grade|award|mark|pass)\b",
     r"\b(?:ignore|override|reveal|print|show|forget|disregard|update|new|your)"
-    r" (?:the )?system prompt|system prompt\s*[:：]|<\s*/?\s*system\s*>|\[system\]",
+    r" (?:the )?system prompt",
+    r"system prompt\s*[:：]",
+    r"<\s*/?\s*system\s*>",
+    r"\[system\]",
     r"\bnew instructions?\s*[:：]",
     r"\b(?:notes?|messages?|instructions?) (?:to|for) (?:the )?(?:grader|evaluator|examiner"
     r"|ai|model|reviewer|llm)\b",
@@ -56,20 +65,78 @@ class GraderText:
     removed: tuple[str, ...]  # each removed passage, verbatim
 
 
+@lru_cache(maxsize=256)
 def separate_grader_text(answer: str) -> GraderText:
     """Split an answer into what it says to the interviewer and what it says to the grader."""
     kept, removed = [], []
     sentences = lang.split_sentences(answer)
-    flagged = any(_GRADER_TEXT.search(sentence.text) for sentence in sentences)
-    for sentence in sentences:
-        match = _GRADER_TEXT.search(sentence.text)
-        if match is None and not (flagged and _SCORE_TALK.search(sentence.text)):
+    possible = _possible_alternatives(answer)
+    starts = [_grader_text_start(sentence.text, possible) for sentence in sentences]
+    flagged = any(start is not None for start in starts)
+    for sentence, start in zip(sentences, starts, strict=True):
+        if start is None and not (flagged and _SCORE_TALK.search(sentence.text)):
             kept.append(sentence.text)
             continue
-        lead = sentence.text[: match.start()].strip() if match else ""
+        lead = sentence.text[:start].strip() if start is not None else ""
         if len(lang.words(lead)) + len(lang.cjk_chars(lead)) / 2 > _SHORT_LEAD:
             kept.append(lead)
-            removed.append(sentence.text[match.start() :])
+            removed.append(sentence.text[start:])
         else:
             removed.append(sentence.text)
     return GraderText("\n".join(kept), tuple(removed))
+
+
+def _grader_text_start(text: str, possible: tuple[re.Pattern, ...] | None = None) -> int | None:
+    """Where ``_GRADER_TEXT.search(text)`` would match, found faster.
+
+    Searching with the one big pattern tries all its alternatives at every character. The
+    leftmost match of an alternation is the leftmost match of any of its alternatives, and an
+    alternative can only match where its literal words occur, which substring tests on the
+    whole answer rule out quickly (``possible``); only the alternatives left are searched.
+    """
+    if possible is None:
+        possible = _possible_alternatives(text)
+    starts = [match.start() for pattern in possible if (match := pattern.search(text))]
+    return min(starts, default=None)
+
+
+def _possible_alternatives(text: str) -> tuple[re.Pattern, ...]:
+    """The alternatives of ``_GRADER_TEXT`` whose literal words all occur in the text."""
+    if not lang.folds_simply(text):
+        return tuple(pattern for pattern, _ in _GRADER_ALTERNATIVES)
+    lowered = text.lower()
+    return tuple(
+        pattern
+        for pattern, needed in _GRADER_ALTERNATIVES
+        if all(any(word in lowered for word in one_of) for one_of in needed)
+    )
+
+
+def _needed_words(items) -> list[frozenset[str]]:
+    """Sets of literal strings such that a match of the parsed pattern holds one of each set."""
+    needed, run = [], ""
+    for op, value in items:
+        if op is _parser.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            needed.append(frozenset({run.lower()}))
+            run = ""
+        if op is _parser.SUBPATTERN and not (value[1] or value[2]):
+            needed += _needed_words(value[3])
+        elif op is _parser.BRANCH:
+            # One word from each alternative: a match of the branch holds one of them.
+            alternatives = [_needed_words(alternative) for alternative in value[1]]
+            if all(alternatives):
+                needed.append(frozenset().union(*(words[0] for words in alternatives)))
+        elif op is _parser.IN and all(kind is _parser.LITERAL for kind, _ in value):
+            needed.append(frozenset(chr(char).lower() for _, char in value))
+    if run:
+        needed.append(frozenset({run.lower()}))
+    return needed
+
+
+_GRADER_ALTERNATIVES = tuple(
+    (re.compile(source, re.IGNORECASE), _needed_words(_parser.parse(source, re.IGNORECASE)))
+    for source in (*_EN, *_ZH)
+)

@@ -15,6 +15,7 @@ How an answer is judged (``evaluate``):
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interview import rubric
 from interview.analysis import AnswerFeatures, QuestionText, non_answer_reason, read_answer
@@ -104,6 +105,9 @@ def grader_instruction_flags(text: str) -> tuple[IntegrityFlag, ...]:
     )
 
 
+# A submitted answer is read for its follow-up and again for its evaluation: read it once.
+# Readings are frozen and never changed by their users, so one can be shared.
+@lru_cache(maxsize=64)
 def read(question: AskedQuestion, answer: str) -> Reading:
     """Read an answer to an asked question: features, scores, evidence, caps."""
     about = question_text(question)

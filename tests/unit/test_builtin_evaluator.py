@@ -504,3 +504,13 @@ def test_a_summary_of_a_chinese_interview_is_in_chinese():
 
 def test_the_builtin_interviewer_names_itself_without_a_model():
     assert (INTERVIEWER.name, INTERVIEWER.version, INTERVIEWER.model) == ("builtin", "1.0.0", None)
+
+
+def test_reading_an_answer_again_gives_the_same_judgement():
+    answer = (
+        "We cached hot reads in Redis because MySQL was saturated; p99 fell from 400 ms to 40 ms."
+    )
+    first = (INTERVIEWER.follow_up(CACHE, answer), INTERVIEWER.evaluate(CACHE, answer))
+    again = (INTERVIEWER.follow_up(CACHE, answer), INTERVIEWER.evaluate(CACHE, answer))
+    assert first == again
+    assert INTERVIEWER.evaluate(INDEX, answer) != first[1]  # another question is read afresh
