@@ -161,7 +161,8 @@ def _count_stored(url: str, session_ids: list[str]) -> dict:
     with engine.connect() as conn:
         answered, revisions, advanced = conn.execute(
             text(
-                "SELECT (SELECT count(*) FROM questions WHERE answered AND session_id = ANY(:ids)),"
+                "SELECT (SELECT count(DISTINCT q.id) FROM questions q JOIN answer_revisions r"
+                "   ON r.question_id = q.id WHERE r.kind = 'submit' AND q.session_id = ANY(:ids)),"
                 " (SELECT count(*) FROM answer_revisions r JOIN questions q ON q.id = r.question_id"
                 "   WHERE r.kind = 'submit' AND q.session_id = ANY(:ids)),"
                 " (SELECT coalesce(sum(current_index), 0) FROM sessions WHERE id = ANY(:ids))"
@@ -171,7 +172,7 @@ def _count_stored(url: str, session_ids: list[str]) -> dict:
         conn.execute(text("DELETE FROM sessions WHERE id = ANY(:ids)"), {"ids": session_ids})
         conn.commit()
     engine.dispose()
-    return {"answered_rows": answered, "submit_revisions": revisions, "advanced": advanced}
+    return {"answered_questions": answered, "submit_revisions": revisions, "advanced": advanced}
 
 
 def main() -> None:
@@ -198,7 +199,7 @@ def main() -> None:
         )
 
     r = pg_throughput(args.pg_url, processes=4, seconds=args.seconds)
-    intact = r["answered_rows"] == r["submit_revisions"] == r["advanced"] == r["submits"]
+    intact = r["answered_questions"] == r["submit_revisions"] == r["advanced"] == r["submits"]
     print(
         f"PostgreSQL, 4 processes, {args.seconds:.0f} s: {r['submits']} submits, "
         f"{r['per_second']:.0f} submits/s (target >= 1000: "
@@ -206,7 +207,8 @@ def main() -> None:
     )
     verdict = "no answer lost or duplicated" if intact else "MISMATCH"
     print(
-        f"  stored: {r['answered_rows']} answered rows, {r['submit_revisions']} submit revisions, "
+        f"  stored: {r['answered_questions']} answered questions, "
+        f"{r['submit_revisions']} submit revisions, "
         f"sessions advanced {r['advanced']} -> {verdict}"
     )
 

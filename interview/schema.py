@@ -53,15 +53,14 @@ questions = Table(
     Column("key_points", JSON, nullable=False),
     Column("reference_answer", Text),
     Column("bank_id", String(200)),
-    Column("user_answer", Text),
-    Column("answered", Boolean, nullable=False),
-    Column("answered_at", DateTime(timezone=True)),
     Column("score", Integer),
     Column("feedback", Text),
     Index("ix_questions_session_position", "session_id", "position"),
 )
 
-# Every autosave, submit and edit is kept, so a coach can see how an answer evolved.
+# Every autosave, submit and edit is kept, so a coach can see how an answer evolved. A question's
+# answer is its latest revision, and it is answered once it has a submit revision: the revisions
+# are the only record of answers, so the two can never disagree.
 answer_revisions = Table(
     "answer_revisions",
     metadata,
@@ -71,11 +70,11 @@ answer_revisions = Table(
         Integer,
         ForeignKey("questions.id", ondelete="CASCADE"),
         nullable=False,
-        index=True,
     ),
     Column("kind", String(16), nullable=False),  # draft | submit | edit
     Column("text", Text, nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
+    Index("ix_answer_revisions_question_latest", "question_id", "id"),
 )
 
 reports = Table(

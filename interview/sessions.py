@@ -115,8 +115,6 @@ def _question_row(spec: QuestionSpec, position: int, parent_id: int | None = Non
         "key_points": list(spec.key_points),
         "reference_answer": spec.reference_answer,
         "bank_id": spec.bank_id,
-        "user_answer": None,
-        "answered": False,
     }
     return row if position < 0 else {**row, "position": position}
 
@@ -137,12 +135,20 @@ def _existing_session(conn: Connection, session_id: str) -> Row:
 def _open_session_at(conn: Connection, session_id: str, index: int, *, allow_earlier: bool) -> Row:
     """The session, if it is still open and `index` is one it accepts (404, 409, mismatch)."""
     session = _existing_session(conn, session_id)
+    _check_open(session, index, allow_earlier=allow_earlier)
+    return session
+
+
+def _check_open(
+    session: Row | store.SessionState | None, index: int, *, allow_earlier: bool
+) -> None:
+    if session is None:
+        raise InterviewError(404, "Session not found")
     if session.status in ENDED:
         raise InterviewError(409, "Interview already completed")
     too_far = index > session.current_index
     if too_far or (index != session.current_index and not allow_earlier):
         raise InterviewError(400, "Question index mismatch")
-    return session
 
 
 def get_current_question(db: store.Store, session_id: str) -> dict:
@@ -169,7 +175,7 @@ def save_answer(db: store.Store, session_id: str, index: int, answer: str) -> No
             raise InterviewError(400, "答案不能为空")
         question = store.question_row(conn, session_id, index)
         kind = "edit" if editing else "draft"
-        store.save_answer_text(conn, question.id, answer, kind, submitted=False)
+        store.save_answer_text(conn, question.id, answer, kind)
 
 
 def submit_answer(
@@ -183,8 +189,9 @@ def submit_answer(
 ) -> dict:
     # Everything read here is checked again by the write transaction's conditional update.
     with db.unchecked_reads() as conn:
-        session = _open_session_at(conn, session_id, index, allow_earlier=False)
-        answered, *following = store.question_rows_between(conn, session_id, index, index + 1)
+        session, rows = store.state_and_questions(conn, session_id, index, index + 1)
+        _check_open(session, index, allow_earlier=False)
+        answered, *following = rows
         asked, may_follow_up = _asked_question(conn, answered, session.follow_up_count)
     # The decision may be slow (a model): make it before the write, outside any transaction.
     follow_up = _decide_follow_up(interviewer, asked, answer) if may_follow_up else None
@@ -242,7 +249,7 @@ def spec_of(row: Row) -> QuestionSpec:
 def _record_submit(
     db: store.Store,
     conn: Connection,
-    session: Row,
+    session: store.SessionState,
     answered: Row,
     answer: str,
     follow_up: QuestionSpec | None,
@@ -256,7 +263,7 @@ def _record_submit(
         _open_session_at(conn, session.id, index, allow_earlier=False)
         raise InterviewError(400, "Question index mismatch")
     ratelimit.admit_submit(db, conn, per_second)
-    store.save_answer_text(conn, answered.id, answer, "submit", submitted=True)
+    store.save_answer_text(conn, answered.id, answer, "submit")
     if follow_up:
         main_id = answered.parent_id if answered.is_follow_up else answered.id
         store.insert_follow_up(conn, session.id, index, _question_row(follow_up, -1, main_id))

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import (
     Connection,
+    DateTime,
     Engine,
     Row,
     and_,
@@ -219,7 +221,7 @@ _ADVANCE = (
         current_index=bindparam("to_index"),
         total_questions=bindparam("to_total"),
         status=bindparam("to_status"),
-        completed_at=bindparam("to_completed_at"),
+        completed_at=bindparam("to_completed_at", type_=DateTime(timezone=True)),
     )
 )
 
@@ -283,12 +285,28 @@ def recent_bank_ids(conn: Connection, candidate_key: str, session_limit: int) ->
 # --- questions and answers --------------------------------------------------------------------
 
 _parent = aliased(questions)
+_latest_answer = (
+    select(func.nullif(answer_revisions.c.text, ""))
+    .where(answer_revisions.c.question_id == questions.c.id)
+    .order_by(answer_revisions.c.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_is_answered = (
+    select(answer_revisions.c.id)
+    .where(answer_revisions.c.question_id == questions.c.id, answer_revisions.c.kind == "submit")
+    .exists()
+)
 
 
 def _question_query():
-    return select(questions, _parent.c.position.label("parent_position")).select_from(
-        questions.outerjoin(_parent, _parent.c.id == questions.c.parent_id)
-    )
+    """Questions with their parent's position, latest answer text and whether it was submitted."""
+    return select(
+        questions,
+        _parent.c.position.label("parent_position"),
+        _latest_answer.label("user_answer"),
+        _is_answered.label("answered"),
+    ).select_from(questions.outerjoin(_parent, _parent.c.id == questions.c.parent_id))
 
 
 def question_rows(conn: Connection, session_id: str) -> list[Row]:
@@ -317,6 +335,56 @@ def question_row(conn: Connection, session_id: str, position: int) -> Row | None
     return rows[0] if rows else None
 
 
+class SessionState(NamedTuple):
+    id: str
+    status: str
+    current_index: int
+    total_questions: int
+    follow_up_count: int
+
+
+_SESSION_STATE_COLUMNS = [
+    sessions.c.id.label("s_id"),
+    sessions.c.status.label("s_status"),
+    sessions.c.current_index.label("s_current_index"),
+    sessions.c.total_questions.label("s_total_questions"),
+    sessions.c.follow_up_count.label("s_follow_up_count"),
+]
+_STATE_AND_QUESTIONS = (
+    select(
+        *_SESSION_STATE_COLUMNS,
+        questions,
+        _parent.c.position.label("parent_position"),
+        _latest_answer.label("user_answer"),
+        _is_answered.label("answered"),
+    )
+    .select_from(
+        sessions.outerjoin(
+            questions,
+            and_(
+                questions.c.session_id == sessions.c.id,
+                questions.c.position >= bindparam("first"),
+                questions.c.position <= bindparam("last"),
+            ),
+        ).outerjoin(_parent, _parent.c.id == questions.c.parent_id)
+    )
+    .where(sessions.c.id == bindparam("sid"))
+    .order_by(questions.c.position)
+)
+
+
+def state_and_questions(
+    conn: Connection, session_id: str, first: int, last: int
+) -> tuple[SessionState | None, list[Row]]:
+    """A session's state and its questions at positions first..last, in one round trip."""
+    params = {"sid": session_id, "first": first, "last": last}
+    rows = list(conn.execute(_STATE_AND_QUESTIONS, params))
+    if not rows:
+        return None, []
+    state = SessionState(*(rows[0][i] for i in range(len(_SESSION_STATE_COLUMNS))))
+    return state, [row for row in rows if row.id is not None]
+
+
 _QUESTION_BY_ID = _question_query().where(questions.c.id == bindparam("qid"))
 
 
@@ -331,27 +399,12 @@ def follow_up_total(conn: Connection, main_question_id: int) -> int:
     return conn.execute(_FOLLOW_UP_TOTAL, {"qid": main_question_id}).scalar_one()
 
 
-_SAVE_DRAFT = (
-    update(questions)
-    .where(questions.c.id == bindparam("qid"))
-    .values(user_answer=bindparam("text_"))
-)
-_SAVE_SUBMITTED = (
-    update(questions)
-    .where(questions.c.id == bindparam("qid"))
-    .values(user_answer=bindparam("text_"), answered=True, answered_at=bindparam("at"))
-)
 _INSERT_REVISION = insert(answer_revisions)
 
 
-def save_answer_text(
-    conn: Connection, question_id: int, answer: str, kind: str, *, submitted: bool
-) -> None:
-    """Keep the answer as the question's latest text, and as one more revision."""
-    now = utcnow()
-    params = {"qid": question_id, "text_": answer or None, "at": now}
-    conn.execute(_SAVE_SUBMITTED if submitted else _SAVE_DRAFT, params)
-    revision = {"question_id": question_id, "kind": kind, "text": answer, "saved_at": now}
+def save_answer_text(conn: Connection, question_id: int, answer: str, kind: str) -> None:
+    """Keep one more revision of the answer: a draft, the submitted answer, or a later edit."""
+    revision = {"question_id": question_id, "kind": kind, "text": answer, "saved_at": utcnow()}
     conn.execute(_INSERT_REVISION, revision)
 
 

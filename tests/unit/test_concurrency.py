@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlalchemy
 
 from interview.api import InterviewAPI
-from interview.schema import questions
+from interview.schema import answer_revisions
 from interview.store import as_utc, make_engine
 
 WORKER = Path(__file__).with_name("race_worker.py")
@@ -111,7 +111,8 @@ def test_two_processes_share_one_rate_limit(any_url):
 def answered_times(url: str) -> list[float]:
     engine = make_engine(url)
     with engine.connect() as conn:
-        query = sqlalchemy.select(questions.c.answered_at).where(questions.c.answered)
+        submits = answer_revisions.c.kind == "submit"
+        query = sqlalchemy.select(answer_revisions.c.saved_at).where(submits)
         moments = sorted(as_utc(moment) for moment in conn.execute(query).scalars())
     engine.dispose()
     return [moment.timestamp() for moment in moments]

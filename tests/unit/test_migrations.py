@@ -9,7 +9,7 @@ from interview.api import InterviewAPI
 from interview.schema import metadata
 from interview.store import make_engine
 
-HEAD = "0002"
+HEAD = "0003"
 
 
 def current_revision(engine) -> str | None:
@@ -34,33 +34,45 @@ def test_the_migrations_build_exactly_the_tables_the_code_uses(any_url):
     engine.dispose()
 
 
-def test_a_database_at_the_previous_revision_upgrades_in_place(any_url):
+OLD_SESSION = (
+    "INSERT INTO sessions (id, candidate_name, candidate_key, role, status, current_index,"
+    " total_questions, main_question_count, follow_up_count, created_at) VALUES ('old-session',"
+    " 'Ada', 'ada', 'backend', 'IN_PROGRESS', 1, 2, 2, 0, CURRENT_TIMESTAMP)"
+)
+OLD_QUESTION = (
+    "INSERT INTO questions (id, session_id, position, text, category, type, is_follow_up,"
+    " key_points, answered, user_answer) VALUES (:id, 'old-session', :position, :text,"
+    " 'Databases', 'databases', false, '[]', :answered, :answer)"
+)
+OLD_REVISION = (
+    "INSERT INTO answer_revisions (question_id, kind, text, saved_at)"
+    " VALUES (1, 'submit', 'Indexes are B-trees.', CURRENT_TIMESTAMP)"
+)
+
+
+def test_a_database_at_the_previous_revision_upgrades_in_place_losing_nothing(any_url):
     engine = make_engine(any_url)
-    migrations.upgrade(engine, "0001")
+    migrations.upgrade(engine, "0002")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO sessions (id, candidate_name, candidate_key, role, status,"
-                " current_index, total_questions, main_question_count, follow_up_count,"
-                " created_at) VALUES ('old-session', 'Ada', 'ada', 'backend', 'IN_PROGRESS',"
-                " 0, 1, 1, 0, CURRENT_TIMESTAMP)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO questions (session_id, position, text, category, type,"
-                " is_follow_up, key_points, answered, user_answer) VALUES ('old-session', 0,"
-                " 'What is an index?', 'Databases', 'databases', false, '[]', false, 'a draft')"
-            )
-        )
+        conn.execute(text(OLD_SESSION))
+        answered = {"id": 1, "position": 0, "text": "What is an index?", "answered": True}
+        conn.execute(text(OLD_QUESTION), {**answered, "answer": "Indexes are B-trees."})
+        conn.execute(text(OLD_REVISION))
+        drafted = {"id": 2, "position": 1, "text": "What is a join?", "answered": False}
+        conn.execute(text(OLD_QUESTION), {**drafted, "answer": "a draft"})
     engine.dispose()
 
     api = InterviewAPI.from_url(any_url, rate_limit_per_second=5)
     assert current_revision(api.db.engine) == HEAD
-    current = api.get_current_question("old-session")["data"]
-    assert current["question"]["userAnswer"] == "a draft"
-    answer = "A B-tree that lets the database find rows without scanning the table."
-    assert api.submit_answer("old-session", 0, answer)["code"] == 200
+    questions = api.get_session("old-session")["data"]["questions"]
+    assert [(q["userAnswer"], q["answered"]) for q in questions] == [
+        ("Indexes are B-trees.", True),
+        ("a draft", False),
+    ]
+    history = api.answer_history("old-session")["data"]
+    assert [(h["questionIndex"], h["kind"]) for h in history] == [(0, "submit"), (1, "draft")]
+    answer = "A join combines rows of two tables on a condition, e.g. orders with customers."
+    assert api.submit_answer("old-session", 1, answer)["code"] == 200
     assert api.generate_report("old-session")["code"] == 200
     api.close()
 
