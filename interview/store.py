@@ -25,12 +25,14 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    or_,
     select,
     text,
     update,
 )
 from sqlalchemy.orm import aliased
 
+from interview.direct import DirectStatement
 from interview.schema import (
     answer_revisions,
     questions,
@@ -209,13 +211,14 @@ def complete_session(conn: Connection, session_id: str, *, where_status: tuple) 
     return result.rowcount == 1
 
 
-_ADVANCE = (
+_ADVANCE = DirectStatement(
     update(sessions)
     .where(
         sessions.c.id == bindparam("sid"),
         sessions.c.current_index == bindparam("from_index"),
         sessions.c.total_questions == bindparam("from_total"),
-        sessions.c.status.in_(("CREATED", "IN_PROGRESS")),
+        # Two comparisons rather than IN: an IN list is re-rendered on every execution.
+        or_(sessions.c.status == "CREATED", sessions.c.status == "IN_PROGRESS"),
     )
     .values(
         current_index=bindparam("to_index"),
@@ -240,7 +243,7 @@ def advance_session(
         "to_status": "COMPLETED" if completes else "IN_PROGRESS",
         "to_completed_at": utcnow() if completes else None,
     }
-    return conn.execute(_ADVANCE, params).rowcount == 1
+    return _ADVANCE.execute(conn, params).rowcount == 1
 
 
 def delete_session(conn: Connection, session_id: str) -> bool:
@@ -350,7 +353,7 @@ _SESSION_STATE_COLUMNS = [
     sessions.c.total_questions.label("s_total_questions"),
     sessions.c.follow_up_count.label("s_follow_up_count"),
 ]
-_STATE_AND_QUESTIONS = (
+_STATE_AND_QUESTIONS = DirectStatement(
     select(
         *_SESSION_STATE_COLUMNS,
         questions,
@@ -378,10 +381,10 @@ def state_and_questions(
 ) -> tuple[SessionState | None, list[Row]]:
     """A session's state and its questions at positions first..last, in one round trip."""
     params = {"sid": session_id, "first": first, "last": last}
-    rows = list(conn.execute(_STATE_AND_QUESTIONS, params))
+    rows = _STATE_AND_QUESTIONS.rows(conn, params)
     if not rows:
         return None, []
-    state = SessionState(*(rows[0][i] for i in range(len(_SESSION_STATE_COLUMNS))))
+    state = SessionState(*rows[0][: len(_SESSION_STATE_COLUMNS)])
     return state, [row for row in rows if row.id is not None]
 
 
@@ -399,13 +402,20 @@ def follow_up_total(conn: Connection, main_question_id: int) -> int:
     return conn.execute(_FOLLOW_UP_TOTAL, {"qid": main_question_id}).scalar_one()
 
 
-_INSERT_REVISION = insert(answer_revisions)
+_INSERT_REVISION = DirectStatement(
+    insert(answer_revisions).values(
+        question_id=bindparam("qid"),
+        kind=bindparam("revision_kind"),
+        text=bindparam("revision_text"),
+        saved_at=bindparam("at", type_=DateTime(timezone=True)),
+    )
+)
 
 
 def save_answer_text(conn: Connection, question_id: int, answer: str, kind: str) -> None:
     """Keep one more revision of the answer: a draft, the submitted answer, or a later edit."""
-    revision = {"question_id": question_id, "kind": kind, "text": answer, "saved_at": utcnow()}
-    conn.execute(_INSERT_REVISION, revision)
+    revision = {"qid": question_id, "revision_kind": kind, "revision_text": answer, "at": utcnow()}
+    _INSERT_REVISION.execute(conn, revision)
 
 
 def insert_follow_up(conn: Connection, session_id: str, after: int, row: dict) -> None:

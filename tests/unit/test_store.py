@@ -1,0 +1,39 @@
+"""The store's statements that skip SQLAlchemy's execution layer agree with it, on both dialects."""
+
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy
+
+from interview import store
+from interview.api import InterviewAPI
+from interview.schema import answer_revisions
+
+
+def test_direct_rows_equal_sqlalchemy_rows(any_url):
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    session_id = api.create_session(candidate_name="Ada", role="backend", follow_up_count=1)[
+        "data"
+    ]["sessionId"]
+    api.save_answer(session_id, 0, "a draft")
+    api.submit_answer(session_id, 0, "Redis.")  # thin: a follow-up is inserted after it
+    params = {"sid": session_id, "first": 0, "last": 2}
+    with api.db.reading() as conn:
+        direct = store._STATE_AND_QUESTIONS.rows(conn, params)
+        through_sqlalchemy = conn.execute(store._STATE_AND_QUESTIONS.statement, params).all()
+    assert [tuple(row) for row in direct] == [tuple(row) for row in through_sqlalchemy]
+    assert [row.answered for row in direct] == [True, False, False]
+    assert isinstance(direct[0].key_points, list) and direct[0].key_points
+    api.close()
+
+
+def test_direct_writes_store_times_sqlalchemy_reads_back_in_utc(any_url):
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    session_id = api.create_session(candidate_name="Ada", role="backend", follow_up_count=0)[
+        "data"
+    ]["sessionId"]
+    before = datetime.now(UTC)
+    api.submit_answer(session_id, 0, "An answer.")
+    with api.db.reading() as conn:
+        saved_at = conn.execute(sqlalchemy.select(answer_revisions.c.saved_at)).scalar_one()
+    assert before - timedelta(seconds=1) <= store.as_utc(saved_at) <= datetime.now(UTC)
+    api.close()
