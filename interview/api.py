@@ -50,7 +50,12 @@ def _tracks() -> dict[str, banks.Track]:
 
 def _rate_limit_from_environment() -> int:
     raw = os.environ.get("INTERVIEW_RATE_LIMIT", "").strip()
-    return int(raw) if raw else ratelimit.DEFAULT_PER_SECOND
+    if not raw:
+        return ratelimit.DEFAULT_PER_SECOND
+    if not raw.isdigit():
+        # A configuration mistake stops the app at start-up, saying what to fix.
+        raise ValueError(f"INTERVIEW_RATE_LIMIT must be a whole number of submits, not {raw!r}")
+    return int(raw)
 
 
 class InterviewAPI:

@@ -108,7 +108,7 @@ def test_submitting_the_same_index_twice_is_a_mismatch(api):
     assert_envelope(api.submit_answer(session_id, 0, GOOD), 400, "Question index mismatch")
 
 
-def test_the_eleventh_submit_in_a_second_is_rate_limited(sqlite_url):
+def test_submits_beyond_the_limit_within_a_second_are_rate_limited(sqlite_url):
     api = InterviewAPI.from_url(sqlite_url, rate_limit_per_second=3)
     session_ids = [new_session(api, question_count=5) for _ in range(2)]
     results = [api.submit_answer(session_ids[i % 2], i // 2, GOOD) for i in range(4)]
@@ -242,3 +242,25 @@ def test_create_rejects_more_questions_than_the_track_can_serve(api):
 def test_list_sessions_rejects_bad_filters(api, filters, message):
     result = api.list_sessions(**filters)
     assert result["code"] == 400 and result["message"].startswith(message)
+
+
+def test_the_rate_limit_comes_from_the_environment(sqlite_url, monkeypatch):
+    monkeypatch.setenv("INTERVIEW_RATE_LIMIT", "1")
+    api = InterviewAPI.from_url(sqlite_url)
+    first, second = new_session(api), new_session(api)
+    assert api.submit_answer(first, 0, GOOD)["code"] == 200
+    assert api.submit_answer(second, 0, GOOD)["code"] == 429
+
+
+def test_a_malformed_rate_limit_setting_is_named_at_start_up(sqlite_url, monkeypatch):
+    monkeypatch.setenv("INTERVIEW_RATE_LIMIT", "ten")
+    with pytest.raises(ValueError, match="INTERVIEW_RATE_LIMIT must be a whole number"):
+        InterviewAPI.from_url(sqlite_url)
+
+
+def test_by_default_the_eleventh_submit_within_a_second_is_rate_limited(sqlite_url, monkeypatch):
+    monkeypatch.delenv("INTERVIEW_RATE_LIMIT", raising=False)
+    api = InterviewAPI.from_url(sqlite_url)
+    session_ids = [new_session(api) for _ in range(11)]
+    codes = [api.submit_answer(session_id, 0, GOOD)["code"] for session_id in session_ids]
+    assert codes == [200] * 10 + [429]
