@@ -9,7 +9,8 @@ import logging
 import os
 from collections.abc import Callable
 
-from interview import banks, ratelimit, sessions, store, validation
+from interview import banks, ratelimit, sessions, validation
+from interview.database import Database, default_url
 from interview.errors import InterviewError
 from interview.interviewers.base import Interviewer
 from interview.interviewers.builtin import BuiltinInterviewer
@@ -61,9 +62,7 @@ def _rate_limit_from_environment() -> int:
 class InterviewAPI:
     """The interview engine behind one database, as the HTTP API would expose it."""
 
-    def __init__(
-        self, db: store.Store, interviewer: Interviewer, rate_limit_per_second: int | None
-    ):
+    def __init__(self, db: Database, interviewer: Interviewer, rate_limit_per_second: int | None):
         self.db = db
         self.interviewer = interviewer
         self.rate_limit_per_second = rate_limit_per_second or None
@@ -79,7 +78,7 @@ class InterviewAPI:
         """Open (creating or migrating) the database at `url`, or DATABASE_URL, or the default."""
         if rate_limit_per_second is _FROM_ENVIRONMENT:
             rate_limit_per_second = _rate_limit_from_environment()
-        db = store.Store.from_url(url or store.default_url())
+        db = Database.from_url(url or default_url())
         return cls(db, interviewer or BuiltinInterviewer(), rate_limit_per_second)
 
     def close(self) -> None:

@@ -8,13 +8,14 @@ exceeded under concurrency, and a rejected submit rolls back without being recor
 from sqlalchemy import Connection
 
 from interview import store
+from interview.database import Database
 from interview.errors import InterviewError
 
 WINDOW_MS = 1000
 DEFAULT_PER_SECOND = 10
 
 
-def admit_submit(db: store.Store, conn: Connection, per_second: int | None) -> None:
+def admit_submit(db: Database, conn: Connection, per_second: int | None) -> None:
     """Record one submit in the window, or raise 429 if the window is full. None/0: no limit."""
     if not per_second:
         return

@@ -3,6 +3,7 @@
 from sqlalchemy import Row
 
 from interview import rubric, store
+from interview.database import Database, utcnow
 from interview.errors import InterviewError
 from interview.interviewers.base import (
     AskedQuestion,
@@ -17,7 +18,7 @@ NOT_ANSWERED = {"en": "Not answered.", "zh": "未作答。"}
 
 
 def generate_report(
-    db: store.Store, interviewer: Interviewer, session_id: str, *, regenerate: bool = False
+    db: Database, interviewer: Interviewer, session_id: str, *, regenerate: bool = False
 ) -> dict:
     with db.reading() as conn:
         session = store.session_row(conn, session_id)
@@ -108,7 +109,7 @@ def build_report(session: Row, scored: list[ScoredQuestion], interviewer: Interv
             "model": interviewer.model,
             "rubricVersion": rubric.RUBRIC_VERSION,
         },
-        "generatedAt": iso(store.utcnow()),
+        "generatedAt": iso(utcnow()),
     }
 
 

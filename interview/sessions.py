@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Row
 
 from interview import banks, ratelimit, store
+from interview.database import Database, utcnow
 from interview.errors import InterviewError
 from interview.interviewers.base import AskedQuestion, Interviewer, QuestionSpec
 from interview.views import iso, new_question_view, question_view, session_view
@@ -43,7 +44,7 @@ def candidate_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def create_session(db: store.Store, tracks: dict, new: NewSession) -> dict:
+def create_session(db: Database, tracks: dict, new: NewSession) -> dict:
     if new.request_id is not None:
         existing = _session_for_request(db, new.request_id)
         if existing is not None:
@@ -66,7 +67,7 @@ def create_session(db: store.Store, tracks: dict, new: NewSession) -> dict:
         "follow_up_count": new.follow_up_count,
         "job_description": new.job_description,
         "resume_text": new.resume_text,
-        "created_at": store.utcnow(),
+        "created_at": utcnow(),
     }
     rows = [_question_row(spec, position=i) for i, spec in enumerate(specs)]
     try:
@@ -82,7 +83,7 @@ def create_session(db: store.Store, tracks: dict, new: NewSession) -> dict:
     return get_session(db, session_id)
 
 
-def _session_for_request(db: store.Store, request_id: str) -> dict | None:
+def _session_for_request(db: Database, request_id: str) -> dict | None:
     with db.reading() as conn:
         session_id = store.session_id_for_request(conn, request_id)
     return get_session(db, session_id) if session_id else None
@@ -119,7 +120,7 @@ def _question_row(spec: QuestionSpec, position: int, parent_id: int | None = Non
     return row if position < 0 else {**row, "position": position}
 
 
-def get_session(db: store.Store, session_id: str) -> dict:
+def get_session(db: Database, session_id: str) -> dict:
     with db.reading() as conn:
         session = _existing_session(conn, session_id)
         return session_view(session, store.question_rows(conn, session_id))
@@ -151,7 +152,7 @@ def _check_open(
         raise InterviewError(400, "Question index mismatch")
 
 
-def get_current_question(db: store.Store, session_id: str) -> dict:
+def get_current_question(db: Database, session_id: str) -> dict:
     with db.transaction() as conn:
         session = _existing_session(conn, session_id)
         if session.status == "CREATED":
@@ -166,7 +167,7 @@ def get_current_question(db: store.Store, session_id: str) -> dict:
     }
 
 
-def save_answer(db: store.Store, session_id: str, index: int, answer: str) -> None:
+def save_answer(db: Database, session_id: str, index: int, answer: str) -> None:
     with db.transaction() as conn:
         session = _open_session_at(conn, session_id, index, allow_earlier=True)
         editing = index < session.current_index
@@ -179,7 +180,7 @@ def save_answer(db: store.Store, session_id: str, index: int, answer: str) -> No
 
 
 def submit_answer(
-    db: store.Store,
+    db: Database,
     interviewer: Interviewer,
     session_id: str,
     index: int,
@@ -247,7 +248,7 @@ def spec_of(row: Row) -> QuestionSpec:
 
 
 def _record_submit(
-    db: store.Store,
+    db: Database,
     conn: Connection,
     session: store.SessionState,
     answered: Row,
@@ -282,20 +283,20 @@ def _as_follow_up_of(main: QuestionSpec, follow_up: QuestionSpec) -> QuestionSpe
     )
 
 
-def complete_early(db: store.Store, session_id: str) -> None:
+def complete_early(db: Database, session_id: str) -> None:
     with db.transaction() as conn:
         _existing_session(conn, session_id)
         if not store.complete_session(conn, session_id, where_status=OPEN):
             raise InterviewError(409, "Interview already completed")
 
 
-def delete_session(db: store.Store, session_id: str) -> None:
+def delete_session(db: Database, session_id: str) -> None:
     with db.transaction() as conn:
         if not store.delete_session(conn, session_id):
             raise InterviewError(404, "Session not found")
 
 
-def list_sessions(db: store.Store, filters: dict) -> list[dict]:
+def list_sessions(db: Database, filters: dict) -> list[dict]:
     if "candidate_name" in filters:
         filters = {**filters, "candidate_name": candidate_key(filters["candidate_name"])}
     with db.reading() as conn:
@@ -314,7 +315,7 @@ def list_sessions(db: store.Store, filters: dict) -> list[dict]:
     ]
 
 
-def answer_history(db: store.Store, session_id: str) -> list[dict]:
+def answer_history(db: Database, session_id: str) -> list[dict]:
     """Every saved revision of every answer (for coaches: how an answer evolved)."""
     with db.reading() as conn:
         _existing_session(conn, session_id)

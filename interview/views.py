@@ -4,8 +4,8 @@ from datetime import datetime
 
 from sqlalchemy import Row
 
+from interview.database import as_utc
 from interview.interviewers.base import QuestionSpec
-from interview.store import as_utc
 
 
 def iso(moment: datetime | None) -> str | None:

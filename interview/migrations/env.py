@@ -2,8 +2,8 @@
 
 from alembic import context
 
+from interview.database import default_url, make_engine
 from interview.schema import metadata
-from interview.store import default_url, make_engine
 
 target_metadata = metadata
 

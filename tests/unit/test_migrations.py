@@ -6,8 +6,8 @@ from sqlalchemy import inspect, text
 
 from interview import migrations
 from interview.api import InterviewAPI
+from interview.database import make_engine
 from interview.schema import metadata
-from interview.store import make_engine
 
 HEAD = "0003"
 

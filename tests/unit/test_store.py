@@ -6,6 +6,7 @@ import sqlalchemy
 
 from interview import store
 from interview.api import InterviewAPI
+from interview.database import as_utc
 from interview.schema import answer_revisions
 
 
@@ -35,5 +36,5 @@ def test_direct_writes_store_times_sqlalchemy_reads_back_in_utc(any_url):
     api.submit_answer(session_id, 0, "An answer.")
     with api.db.reading() as conn:
         saved_at = conn.execute(sqlalchemy.select(answer_revisions.c.saved_at)).scalar_one()
-    assert before - timedelta(seconds=1) <= store.as_utc(saved_at) <= datetime.now(UTC)
+    assert before - timedelta(seconds=1) <= as_utc(saved_at) <= datetime.now(UTC)
     api.close()
