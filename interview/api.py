@@ -78,6 +78,11 @@ class InterviewAPI:
         """Open (creating or migrating) the database at `url`, or DATABASE_URL, or the default."""
         if rate_limit_per_second is _FROM_ENVIRONMENT:
             rate_limit_per_second = _rate_limit_from_environment()
+        valid = rate_limit_per_second is None or (
+            type(rate_limit_per_second) is int and rate_limit_per_second >= 0
+        )
+        if not valid:
+            raise ValueError("rate_limit_per_second must be a whole number >= 0, or None")
         db = Database.from_url(url or default_url())
         return cls(db, interviewer or BuiltinInterviewer(), rate_limit_per_second)
 
@@ -86,6 +91,11 @@ class InterviewAPI:
 
     @_envelope
     def create_session(self, **fields) -> dict:
+        # A request id already used returns its session whatever the other fields say.
+        request_id = validation.check_request_id(fields)
+        existing = sessions.session_for_request(self.db, request_id) if request_id else None
+        if existing is not None:
+            return existing
         new = validation.check_new_session(fields, self.tracks)
         return sessions.create_session(self.db, self.tracks, new)
 
@@ -137,8 +147,7 @@ class InterviewAPI:
             {
                 "id": track.id,
                 "title": track.title,
-                "description": track.description,
-                "language": track.language,
+                "description": track.description,  # one line for a track picker
                 "questionCount": len(track.questions),
                 "categories": list(track.categories),
             }

@@ -107,7 +107,6 @@ def build_report(session: Row, scored: list[ScoredQuestion], interviewer: Interv
             "name": interviewer.name,
             "version": interviewer.version,
             "model": interviewer.model,
-            "rubricVersion": rubric.RUBRIC_VERSION,
         },
         "generatedAt": iso(utcnow()),
     }
@@ -151,7 +150,6 @@ def _detail(q: ScoredQuestion) -> dict:
             for d in (evaluation.dimensions if evaluation else ())
         ],
         "feedback": _feedback(q),
-        "scoredBy": evaluation.scored_by if evaluation else None,
     }
 
 

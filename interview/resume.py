@@ -5,18 +5,27 @@ import unicodedata
 
 from interview.interviewers.base import QuestionSpec
 
+# A project's name as resumes write it: one to five capitalised words ("PayFlow", "Fraud Radar").
+_NAME = r"(?P<name>[A-Z][\w.+#-]*(?:\s+(?:[A-Z0-9][\w.+#-]*|of|for|and|&)){0,4})"
 _PROJECT_LINE = (
-    re.compile(r"^(?:projects?|project name)\s*(?:[:：]|[—–-]+)\s*(?P<name>.*)$", re.I),
+    re.compile(
+        r"(?:^|[.;]\s+)(?:key\s+)?projects?(?:\s+name)?\s*(?:[:：]|[—–-]+)\s*(?P<name>.*)$", re.I
+    ),
     re.compile(r"^built\s+(?P<name>[^,;]{2,100}),\s", re.I),
+    re.compile(
+        r"\b(?i:built|developed|designed(?:\s+and\s+built)?|created|launched|shipped|architected"
+        r"|led\s+(?:the\s+)?(?:development|design|rewrite|migration)\s+of)\s+(?i:the\s+)?" + _NAME
+    ),
+    re.compile(r"\b(?i:on|led|owned)\s+the\s+" + _NAME + r"\s+(?i:project)\b"),
     re.compile(r"^项目(?:名称|名)?\s*[:：]\s*(?P<name>.*)$"),
     re.compile(r"负责(?P<name>[^，,。；;：:\s]{2,30}?(?:系统|平台|项目|服务|中台|模块))"),
 )
 # A heading alone on its line: the project is named on the next line.
 _PROJECT_HEADING = re.compile(
-    r"^(?:projects?|project experience|项目经历|项目经验)\s*[:：]?$", re.I
+    r"^(?:projects?|key projects|project experience|项目经历|项目经验)\s*[:：]?$", re.I
 )
 # Where a project's name ends and its description begins.
-_NAME_END = re.compile(r"\s+[—–-]\s+|[(（|,，;；。]|\s+using\s+|\s+with\s+", re.I)
+_NAME_END = re.compile(r"\s+[—–-]\s+|[(（|,，;；。:：]|\s+using\s+|\s+with\s+", re.I)
 _PROJECT_WORDING = {
     "en": {
         "text": "Your resume mentions {name}. What was your role, what was the hardest technical "
@@ -86,6 +95,7 @@ def _clean_name(raw: str) -> str | None:
     text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in raw)
     text = " ".join(text.split()).strip(" -–—:：,.;*•\"'「」")
     text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)[:80].rstrip()
+    text = re.sub(r"\s+(?:of|for|and|&)$", "", text)
     return text if len(text) >= 2 else None
 
 

@@ -7,8 +7,6 @@ scores. Weights are whole percentages so the arithmetic is exact integer arithme
 
 from collections.abc import Iterable, Mapping
 
-RUBRIC_VERSION = "2026.11"
-
 # (dimension, weight in percent, what it rewards) -- the seed's "answer quality tips".
 DIMENSIONS: tuple[tuple[str, int, str], ...] = (
     ("relevance", 20, "answers the question asked"),

@@ -22,6 +22,7 @@ OPEN = ("CREATED", "IN_PROGRESS")
 ENDED = ("COMPLETED", "EVALUATED")
 # How many of a candidate's latest sessions count as "seen recently" when choosing questions.
 RECENT_SESSIONS = 3
+MAX_POSITION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,6 @@ def candidate_key(name: str) -> str:
 
 
 def create_session(db: Database, tracks: dict, new: NewSession) -> dict:
-    if new.request_id is not None:
-        existing = _session_for_request(db, new.request_id)
-        if existing is not None:
-            return existing
     session_id = secrets.token_urlsafe(24)  # 192 random bits
     with db.reading() as conn:
         seen = store.recent_bank_ids(conn, candidate_key(new.candidate_name), RECENT_SESSIONS)
@@ -76,14 +73,15 @@ def create_session(db: Database, tracks: dict, new: NewSession) -> dict:
     except Exception:
         # Two creates with one request id raced and the other won: return its session.
         if new.request_id is not None:
-            existing = _session_for_request(db, new.request_id)
+            existing = session_for_request(db, new.request_id)
             if existing is not None:
                 return existing
         raise
     return get_session(db, session_id)
 
 
-def _session_for_request(db: Database, request_id: str) -> dict | None:
+def session_for_request(db: Database, request_id: str) -> dict | None:
+    """The session an earlier create with this request id made, or None."""
     with db.reading() as conn:
         session_id = store.session_id_for_request(conn, request_id)
     return get_session(db, session_id) if session_id else None
@@ -189,8 +187,10 @@ def submit_answer(
     per_second: int | None,
 ) -> dict:
     # Everything read here is checked again by the write transaction's conditional update.
+    # No session has this many questions; a bigger index must not overflow the database's ints.
+    probe = min(index, MAX_POSITION)
     with db.unchecked_reads() as conn:
-        session, rows = store.state_and_questions(conn, session_id, index, index + 1)
+        session, rows = store.state_and_questions(conn, session_id, probe, probe + 1)
         _check_open(session, index, allow_earlier=False)
         answered, *following = rows
         asked, may_follow_up = _asked_question(conn, answered, session.follow_up_count)

@@ -1,5 +1,6 @@
 """Argument checks in the order API.md gives them; each failure is an InterviewError(400, ...)."""
 
+import re
 from datetime import UTC, datetime
 
 from interview.errors import InterviewError
@@ -34,10 +35,26 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+# Session ids are URL-safe base64 (secrets.token_urlsafe). Anything else cannot name a session,
+# so it is looked up as "", which names none (and never reaches the database as odd bytes).
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
+
+
 def check_session_id(session_id: object) -> str:
     if not isinstance(session_id, str) or not session_id.strip():
         raise _bad("会话ID不能为空")
-    return session_id
+    return session_id if _SESSION_ID.fullmatch(session_id) else ""
+
+
+def clean_text(text: str) -> str:
+    """Candidate text as the database can keep it: no NUL bytes, no unpaired surrogates."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def check_question_index(index: object) -> int:
@@ -53,7 +70,7 @@ def check_answer(answer: object, *, allow_blank: bool) -> str:
         raise _bad("答案不能为空")
     if len(answer) > MAX_ANSWER:
         raise _bad("答案过长")
-    return answer
+    return clean_text(answer)
 
 
 def _is_int(value: object) -> bool:
@@ -66,7 +83,7 @@ def _optional_text(fields: dict, name: str, limit: int) -> str | None:
         return None
     if not isinstance(value, str) or len(value) > limit:
         raise _bad(f"{_camel(name)} must be a string of at most {limit} characters")
-    return value.strip() or None
+    return clean_text(value).strip() or None
 
 
 def _count(fields: dict, name: str, default: int, low: int, high: int) -> int:
@@ -91,14 +108,14 @@ def _custom_questions(value: object) -> tuple[str, ...] | None:
             f"customQuestions must be a list of 1 to {MAX_CUSTOM_QUESTIONS} non-blank strings "
             f"of at most {MAX_CUSTOM_QUESTION} characters"
         )
-    return tuple(q.strip() for q in value)
+    return tuple(clean_text(q).strip() for q in value)
 
 
 def check_request_id(fields: dict) -> str | None:
     value = fields.get("request_id")
     if value is not None and (not isinstance(value, str) or not 1 <= len(value) <= 200):
         raise _bad("requestId must be a string of 1 to 200 characters")
-    return value
+    return clean_text(value) if value is not None else None
 
 
 def check_new_session(fields: dict, roles: dict) -> NewSession:
@@ -113,20 +130,21 @@ def check_new_session(fields: dict, roles: dict) -> NewSession:
     if len(name.strip()) > 100:
         raise _bad("candidateName must be at most 100 characters")
     role = fields.get("role")
-    if role != "custom" and role not in roles:
+    if not isinstance(role, str) or (role != "custom" and role not in roles):
         raise _bad(f"role must be one of: {', '.join([*roles, 'custom'])}")
-    question_count = _count(fields, "question_count", 5, 3, 20)
+    custom = _custom_questions(fields.get("custom_questions"))
+    if role == "custom" and custom is None:
+        raise _bad("customQuestions is required when role is custom")
+    # With custom questions the session asks exactly those, so questionCount is ignored.
+    question_count = len(custom) if custom else _count(fields, "question_count", 5, 3, 20)
     follow_up_count = _count(fields, "follow_up_count", 1, 0, 2)
     difficulty = fields.get("difficulty")
     if difficulty is not None and difficulty not in DIFFICULTIES:
         raise _bad("difficulty must be junior, mid, senior or null")
     job_description = _optional_text(fields, "job_description", MAX_CONTEXT)
     resume_text = _optional_text(fields, "resume_text", MAX_CONTEXT)
-    custom = _custom_questions(fields.get("custom_questions"))
-    if role == "custom" and custom is None:
-        raise _bad("customQuestions is required when role is custom")
     return NewSession(
-        candidate_name=" ".join(name.split()),
+        candidate_name=" ".join(clean_text(name).split()),
         role=role,
         question_count=question_count,
         follow_up_count=follow_up_count,
@@ -157,6 +175,8 @@ def check_list_filters(filters: dict) -> dict:
     for name in ("candidate_name", "role"):
         if name in checked and not isinstance(checked[name], str):
             raise _bad(f"{_camel(name)} must be a string")
+        if name in checked:
+            checked[name] = clean_text(checked[name])
     if "status" in checked and checked["status"] not in STATUSES:
         raise _bad(f"status must be one of: {', '.join(STATUSES)}")
     for name in ("since", "until"):

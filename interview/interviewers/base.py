@@ -48,7 +48,6 @@ class Evaluation:
     feedback: str
     cap: int | None = None  # set for non-answers: the question scores at most this
     flags: tuple[IntegrityFlag, ...] = ()
-    scored_by: str = "builtin"  # which evaluator produced it (a model may fall back to builtin)
 
 
 @dataclass(frozen=True)

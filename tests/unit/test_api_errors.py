@@ -264,3 +264,56 @@ def test_by_default_the_eleventh_submit_within_a_second_is_rate_limited(sqlite_u
     session_ids = [new_session(api) for _ in range(11)]
     codes = [api.submit_answer(session_id, 0, GOOD)["code"] for session_id in session_ids]
     assert codes == [200] * 10 + [429]
+
+
+@pytest.mark.parametrize("index", [2**31, 2**63, 10**30])
+def test_an_index_too_big_for_the_database_is_still_just_a_mismatch(any_url, index):
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    session_id = new_session(api)
+    assert_envelope(api.submit_answer("unknown", index, GOOD), 404, "Session not found")
+    assert_envelope(api.submit_answer(session_id, index, GOOD), 400, "Question index mismatch")
+    assert_envelope(api.save_answer(session_id, index, GOOD), 400, "Question index mismatch")
+    api.close()
+
+
+def test_text_the_database_cannot_hold_is_cleaned_not_a_500(any_url):
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    created = api.create_session(
+        candidate_name="A\ud800da\x00", role="custom", custom_questions=["Q\x00?"]
+    )
+    assert created["code"] == 200, created
+    session = created["data"]
+    assert session["candidateName"] == "A\ufffdda"
+    assert session["questions"][0]["question"] == "Q?"
+    session_id = session["sessionId"]
+    assert api.save_answer(session_id, 0, "draft\x00 \udc00")["code"] == 200
+    assert api.get_current_question(session_id)["data"]["question"]["userAnswer"] == "draft \ufffd"
+    assert api.submit_answer(session_id, 0, "an\x00swer")["code"] == 200
+    assert_envelope(api.get_session(session_id + "\x00"), 404, "Session not found")
+    assert api.list_sessions(candidate_name="A\x00\ud800da")["code"] == 200
+    api.close()
+
+
+@pytest.mark.parametrize("role", [["backend"], {}, set(), 7])
+def test_a_role_of_the_wrong_type_is_a_400(api, role):
+    result = api.create_session(candidate_name="Ada", role=role)
+    assert result["code"] == 400 and result["message"].startswith("role must be one of:")
+
+
+def test_a_used_request_id_returns_its_session_whatever_the_other_fields(api):
+    first = api.create_session(candidate_name="Ada", role="backend", request_id="r1")["data"]
+    again = api.create_session(request_id="r1", question_count=99, role="astronaut", colour=1)
+    assert again["code"] == 200 and again["data"]["sessionId"] == first["sessionId"]
+
+
+def test_question_count_is_ignored_with_custom_questions(api):
+    created = api.create_session(
+        candidate_name="Ada", role="custom", custom_questions=["a?", "b?"], question_count=99
+    )
+    assert created["code"] == 200 and created["data"]["totalQuestions"] == 2
+
+
+@pytest.mark.parametrize("limit", [-1, "3", True, 1.5])
+def test_from_url_rejects_a_rate_limit_that_is_not_a_count(sqlite_url, limit):
+    with pytest.raises(ValueError, match="rate_limit_per_second"):
+        InterviewAPI.from_url(sqlite_url, rate_limit_per_second=limit)

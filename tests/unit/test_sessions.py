@@ -157,6 +157,22 @@ def test_the_report_has_every_documented_part(api):
     api.complete_early(session_id)
     report = api.generate_report(session_id)["data"]
     json.dumps(report)
+    assert set(report) == {
+        "sessionId", "candidateName", "role", "totalQuestions", "answeredCount", "overallScore",
+        "answeredAverage", "band", "rubric", "categoryScores", "dimensionScores",
+        "questionDetails", "overallFeedback", "strengths", "improvements", "referenceAnswers",
+        "integrityFlags", "evaluator", "generatedAt",
+    }  # fmt: skip
+    assert set(report["questionDetails"][0]) == {
+        "questionIndex", "question", "category", "isFollowUp", "parentQuestionIndex",
+        "userAnswer", "score", "dimensions", "feedback",
+    }  # fmt: skip
+    assert set(report["referenceAnswers"][0]) == {
+        "questionIndex",
+        "question",
+        "referenceAnswer",
+        "keyPoints",
+    }
     assert report["band"] in {"excellent", "good", "pass", "below bar", "poor"}
     assert sum(item["weight"] for item in report["rubric"]) == 1
     assert [d["dimension"] for d in report["dimensionScores"]] == [
@@ -168,7 +184,7 @@ def test_the_report_has_every_documented_part(api):
     assert len(details) == report["totalQuestions"]
     assert all(len(d["dimensions"]) == 7 for d in details if d["userAnswer"])
     assert all(d["evidence"] in STRONG for d in details[0]["dimensions"])
-    assert report["evaluator"]["name"] == "builtin" and report["evaluator"]["model"] is None
+    assert report["evaluator"] == {"name": "builtin", "version": "1.0.0", "model": None}
     assert sum(c["questionCount"] for c in report["categoryScores"]) == report["totalQuestions"]
     assert report["referenceAnswers"][0]["referenceAnswer"]
     assert report["referenceAnswers"][0]["keyPoints"]
