@@ -7,7 +7,8 @@ the question, gibberish, a bare list of buzzwords, filler without substance, or 
 to a different question is a non-answer, whatever its length.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from interview import language as lang
 from interview import vocabulary as vocab
@@ -25,10 +26,14 @@ _RAMBLING_MIN_FILLERS = 3
 _OFF_TOPIC_MIN_SIZE = 12
 _NEIGHBOURS = {
     "backend": ("devops", "data"),
-    "devops": ("backend", "data"),
+    "devops": ("backend", "data", "people"),
     "data": ("backend", "devops", "product"),
-    "product": ("data",),
+    "product": ("data", "people"),
 }
+
+
+# A technology's own name ("JavaScript", "Node.js") is a term, not a further concrete detail.
+_TERM_ALIASES = frozenset(alias.lstrip("=").lower() for alias in vocab.TECH_TERMS)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class AnswerFeatures:
     metrics: tuple[str, ...]
     numbers: int
     examples: tuple[str, ...]
+    details: tuple[str, ...]  # concrete identifiers and settings ("customer_id", "React.memo")
     actions: tuple[str, ...]
     reasons: tuple[str, ...]
     challenges: tuple[str, ...]
@@ -69,6 +75,7 @@ class AnswerFeatures:
     known_share: float  # stopwords, common words, terms and known Chinese words
     term_share: float  # inside a technology name
     repeated_share: float  # sentences that repeat an earlier one
+    story: bool  # the question asks for an experience and the answer tells one (STAR)
 
     @property
     def substance(self) -> int:
@@ -87,7 +94,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
     question_tokens = lang.content_tokens(question.text)
     reference = question_tokens | lang.content_tokens(" ".join(question.key_points))
     units = _units(text)
-    return AnswerFeatures(
+    features = AnswerFeatures(
         text=text,
         sentences=tuple(sentences),
         size=lang.size(text),
@@ -96,6 +103,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         metrics=tuple(dict.fromkeys(m.group(0) for m in lang.find_metrics(text))),
         numbers=lang.count_numbers(text),
         examples=_markers(text, vocab.EXAMPLE_MARKERS),
+        details=tuple(d for d in lang.find_details(text) if d.lower() not in _TERM_ALIASES),
         actions=_markers(text, vocab.ACTION_MARKERS),
         reasons=_markers(text, vocab.REASONING_MARKERS),
         challenges=_markers(text, vocab.CHALLENGE_MARKERS),
@@ -115,7 +123,20 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         known_share=units.known / units.total if units.total else 0.0,
         term_share=units.in_terms / units.total if units.total else 0.0,
         repeated_share=repeated_share,
+        story=False,
     )
+    return replace(features, story=asks_for_story(question.text) and _tells_story(features))
+
+
+@lru_cache(maxsize=256)
+def asks_for_story(question: str) -> bool:
+    """Whether a question asks for an experience ("Tell me about a time ...", "讲一次...")."""
+    return bool(lang.find_markers(question, vocab.STORY_PROMPTS))
+
+
+def _tells_story(f: AnswerFeatures) -> bool:
+    # Situation, the candidate's own actions, and a result: the shape the question asked for.
+    return bool(f.examples) and len(f.actions) >= 2 and bool(f.impact_words or f.metrics)
 
 
 def non_answer_reason(features: AnswerFeatures) -> str | None:
@@ -224,9 +245,11 @@ def _distinct_terms(terms: list[lang.Term]) -> tuple[lang.Term, ...]:
 
 
 def _fits(domains: frozenset[str], question_domains: frozenset[str]) -> bool:
-    # With no known subject every technology fits; a "general" one (Git, testing) always fits;
-    # server-side fields are neighbours (an incident answered with Kafka is on topic).
-    if not question_domains - {"general"}:
+    # With no known subject every technology fits, and so it does for a question about working
+    # with people (a story about a disagreement may be set in any stack); a "general" one (Git,
+    # testing) always fits; server-side fields are neighbours (an incident answered with Kafka
+    # is on topic); ways of working fit product and incident questions, never a technical one.
+    if not question_domains - {"general"} or "people" in question_domains:
         return True
     near = {"general"}.union(question_domains, *(_NEIGHBOURS.get(d, ()) for d in question_domains))
     return bool(domains & near)

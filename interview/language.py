@@ -18,18 +18,55 @@ _WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
 # a space or the end (so "Node.js", "e.g." and "3.5" stay inside their sentence).
 _SENTENCE_END = re.compile(r"[。！？；\n]+|(?<!e\.g)(?<!i\.e)(?<!\bvs)[.!?;]+(?=\s|$)")
 _NUMBER = r"\d+(?:[.,]\d+)*"
+# Things a candidate counts besides time and money ("300 lines", "30 deploys", "two teams").
+_COUNTED = (
+    r"pages?|rows?|lines?|records?|messages?|events?|queries|calls?|retries|replicas?|shards?"
+    r"|partitions?|pods?|services?|teams?|tests?|deploys?|deployments?|releases?|sprints?"
+    r"|quarters?|tickets?|bugs?|incidents?|steps?|points?|managers?|interviews?|experiments?"
+)
 _UNIT = (
     r"%|percent|x|×|times|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?"
     r"|weeks?|months?|years?|k|m|b|million|billion|thousand|tb|gb|mb|kb|qps|tps|rps|rpm"
     r"|requests?|users?|customers?|servers?|nodes?|instances?|engineers?|people|usd|dollars?"
-    r"|毫秒|秒|分钟|小时|天|周|个月|月|年|万|亿|千|倍|台|个|次|条|人|元"
+    rf"|{_COUNTED}|毫秒|秒|分钟|小时|天|周|个月|月|年|万|亿|千|倍|台|个|次|条|人|元"
+)
+# Numbers written as words count as numbers do: "three days", "two and a half weeks", "一半".
+_TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?"
+_NUMBER_WORD = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|ninety|a hundred|a dozen"
+)
+_WORD_METRIC = (
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]and a half)?[\s-](?:{_TIME_UNITS}|{_COUNTED}"
+    r"|people|engineers?|users?|customers?|percent|times)"
+    rf"|(?:one|a single|half an?)[\s-](?:{_TIME_UNITS})|(?:by|in) half|half the (?:time|cost)"
+    r"|twice as|two thirds|a third of)(?![a-z])"
+)
+_ZH_NUMERAL = "一二两三四五六七八九十百千"
+_ZH_METRIC = (
+    rf"百分之[\d{_ZH_NUMERAL}]+|[{_ZH_NUMERAL}]+(?:倍|成|万|亿)|一半|半(?:天|年|小时|个月)"
+    rf"|[{_ZH_NUMERAL[1:]}半][{_ZH_NUMERAL}]*(?:个月|个星期|星期|周|天|小时|分钟|秒|年|人|名|轮"
+    r"|个团队|个服务|个版本|次)"
 )
 _METRIC = re.compile(
-    rf"[$¥€£]\s?{_NUMBER}\s?[kmb]?|{_NUMBER}\s?(?:{_UNIT})(?![a-z])"
-    r"|百分之[\d一二两三四五六七八九十百]+|[一二两三四五六七八九十百千]+(?:倍|成|万|亿)",
+    rf"[$¥€£]\s?{_NUMBER}\s?[kmb]?|{_NUMBER}[\s-]?(?:{_UNIT})(?![a-z])|{_ZH_METRIC}",
     re.IGNORECASE,
 )
+# Trying every number word at every position is slow, so it runs only on a text holding one.
+_WORD_METRIC_RE = re.compile(_WORD_METRIC, re.IGNORECASE)
+_METRIC_WORDS = frozenset(_NUMBER_WORD.replace("a ", "").split("|")) | {"one", "half", "twice"}
+_METRIC_WORDS |= {"single", "third", "thirds"}
 _BARE_NUMBER = re.compile(_NUMBER)
+# Concrete details a technical answer names: identifiers (customer_id, useMemo, React.memo,
+# PodDisruptionBudget), calls and tuples ("(user_id, created_at)"), CSS declarations, flags.
+# Each whitespace-separated token is checked on its own, which is much faster than a search.
+_DETAIL = re.compile(
+    r"[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*"
+    r"|[A-Za-z]{2,}\.[a-z][A-Za-z]+(?:\(.*\)?)?|\w+\(.*\)?|[a-z]+-[a-z]+:|--[a-z][a-z-]+"
+    r"|@[A-Z][A-Za-z]+"
+)
+_DETAIL_HINT = frozenset("_.(@:-")
+_TOKEN_EDGE = "\"'“”‘’,;!?()[]{}"
 _HAS_WORDS = re.compile(r"\w")
 
 
@@ -288,20 +325,66 @@ def _marker_positions(lowered: str) -> dict[str, int]:
 
 def find_metrics(text: str) -> list[re.Match]:
     """Numbers with a unit ("40%", "200 ms", "3x", "2万 QPS", "百分之三十", "两倍")."""
-    return list(_METRIC.finditer(text))
+    found = list(_METRIC.finditer(text))
+    if _METRIC_WORDS.intersection(_words(text)):
+        found = sorted(found + list(_WORD_METRIC_RE.finditer(text)), key=lambda m: m.start())
+    return found
+
+
+def find_details(text: str) -> list[str]:
+    """Concrete identifiers, calls and settings, each once, in order of appearance."""
+    found = []
+    for token in text.split():
+        token = token.strip(_TOKEN_EDGE).rstrip(".")
+        hinted = _DETAIL_HINT.intersection(token) or not token[1:].islower()
+        if hinted and token.isascii() and _DETAIL.fullmatch(token):
+            found.append(token)
+    return list(dict.fromkeys(found))
 
 
 def count_numbers(text: str) -> int:
     return len(_BARE_NUMBER.findall(text))
 
 
+# British and American spellings meet: "prioritise" ~ "prioritize", "behaviour" ~ "behavior".
+_BRITISH = re.compile(r"(isation|ising|ised|ises|ise|our|ours|yse|ysed)$")
+_AMERICAN = {
+    "isation": "ization",
+    "ising": "izing",
+    "ised": "ized",
+    "ises": "izes",
+    "ise": "ize",
+    "our": "or",
+    "ours": "ors",
+    "yse": "yze",
+    "ysed": "yzed",
+}
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A crude English stem, the same on both sides of a comparison ("indexes" ~ "index")."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("s", "")):
+    """A crude English stem, the same on both sides of a comparison ("indexes" ~ "index").
+
+    A final "e" goes too, so "update", "updates" and "updated" meet at "updat"; a few words
+    of the same idea meet at one concept (``vocabulary.CONCEPTS``: "target" ~ "goal").
+    """
+    if word in vocab.CONCEPTS:
+        return vocab.CONCEPTS[word]
+    word = _BRITISH.sub(lambda m: _AMERICAN[m.group(1)], word) if len(word) > 5 else word
+    for suffix, keep in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + keep
-    return word
+            word = word[: -len(suffix)] + keep
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return vocab.CONCEPTS.get(word, word)
 
 
 _GENERAL_WORDS = vocab.STOPWORDS | vocab.COMMON_WORDS

@@ -89,7 +89,33 @@ _TECH_BY_DOMAIN = {
         prioritization|RICE, backlog, user story, Jira, go-to-market, pricing, customer feedback,
         usability test|usability testing, wireframe|prototype, Figma, market sizing,
         competitor analysis, 用户调研, 需求, 需求分析, 产品经理, 留存, 转化率, 漏斗, 日活, 月活,
-        用户画像, 路线图, 优先级, 竞品分析, 原型, 迭代, 用户体验
+        用户画像, 路线图, 优先级, 竞品分析, 原型, 迭代, 用户体验, A/B test|A/B testing|AB test,
+        cohort|cohorts|cohort analysis, segmentation|segment|segments,
+        fake door test|fake-door test,
+        jobs to be done|JTBD, MoSCoW, Kano, opportunity solution tree, problem statement,
+        success metric|success metrics, guardrail metric|guardrail metrics, input metrics,
+        acceptance criteria, willingness to pay, value metric, ARPU, LTV, CAC, TAM, beta|beta test,
+        staged rollout|phased rollout, product discovery|discovery, user journey, job story,
+        customer interview|customer interviews, survey|surveys, adoption rate, time to value,
+        product-market fit, A/B 测试|AB 测试, 灰度实验, 北极星指标, 用户访谈, 用户旅程, 验收标准,
+        留存率, 付费转化, 客单价, 需求评审, 埋点分析
+    """,
+    # Ways of working with people: a behavioural answer names these as a backend one names
+    # technologies (they fit any question about people, and a people question fits any field).
+    "people": """
+        one-to-one|one to one|one-on-one|1:1|1-on-1, retrospective|retrospectives|retro,
+        sprint planning, stand-up|standup|daily stand-up, sprint review, demo day,
+        SBI|situation-behaviour-impact|situation-behavior-impact, feedback,
+        STAR, mentoring|mentor|mentored, coaching|coach|coached, pair programming|paired|pairing,
+        design review|design reviews, status update|weekly status|status report,
+        escalation|escalated, postmortem|blameless postmortem, RACI, decision log,
+        disagree and commit, stretch project|stretch assignment, career plan|growth plan,
+        performance review, check-in|check-ins|checked in, brown bag|tech talk,
+        working agreement, team charter, kickoff|kick-off, pilot|piloted, proof of concept|PoC,
+        reduced scope|scope cut, milestone|milestones, trade-off discussion,
+        onboarding plan, internal guide|written guide|one-page document|one-pager,
+        Scrum, Kanban, agile, 一对一, 复盘会, 站会, 周报, 反馈, 导师, 辅导, 结对编程, 设计评审,
+        里程碑, 排期, 试点, 对齐会, 升级处理
     """,
     "general": """
         Python, Git, Linux, unit test|unit tests|unit testing, integration test, TDD, code review,
@@ -176,18 +202,72 @@ ALTERNATIVES = {
 }
 
 
+# Words of one idea, read as one content token when an answer is compared with its question and
+# key points: a behavioural key point says "understood their goals", the answer "learned her
+# targets". Each line: the concept, then the words that mean it. Only people-and-process words:
+# a technical word keeps its exact meaning.
+_CONCEPT_GROUPS = """
+    goal: goal goals target targets objective objectives aim aims
+    understand: understand understood understanding comprehend
+    update: update updates updated updating status inform informed informing
+    involve: involve involved involvement involving join joined joining include included
+    involve: consult consulted consulting invite invited inviting
+    agree: agree agreed agreement aligned alignment consensus compromise compromised
+    trust: trust trusted relationship relationships rapport
+    concern: concern concerns objection objections fear fears worry worries pushback
+    option: option options alternative alternatives choice choices
+    deadline: deadline deadlines
+    colleague: colleague colleagues teammate teammates peer peers coworker coworkers
+    listen: listen listened listening hear heard
+    lesson: lesson lessons learned learnt reflect reflected reflection reflecting takeaway
+    uncertain: unclear unknown unknowns ambiguous ambiguity uncertain uncertainty
+    propose: propose proposed proposal proposals recommend recommended recommendation suggest
+    propose: suggested suggestion
+    communicate: communicate communicated communicating communication told tell telling announce
+    communicate: announced explain explained explaining explanation
+    measurable: measurable measured measure measuring quantified quantify
+    stakes: stakes risky
+    privately: privately private
+    promptly: promptly immediately quickly
+    own: own owned owner owners ownership responsibility responsible belonged
+"""
+
+
+def _concepts(block: str) -> dict[str, str]:
+    concepts = {}
+    for line in filter(None, (line.strip() for line in block.splitlines())):
+        concept, words = line.split(":")
+        concepts.update({word: concept for word in words.split()})
+    return concepts
+
+
+CONCEPTS = _concepts(_CONCEPT_GROUPS)
+
+
 def _phrases(block: str) -> tuple[str, ...]:
-    return tuple(filter(None, (phrase.strip() for phrase in block.replace("\n", " ").split(","))))
+    phrases = (phrase.strip() for phrase in block.replace("\n", " ").split(","))
+    return tuple(dict.fromkeys(filter(None, phrases)))
 
 
 # Answer markers. English phrases match on word boundaries; Chinese ones as substrings.
+
+# A question asking for an experience ("tell me about a time"): a story answers its form.
+STORY_PROMPTS = _phrases("""
+    tell me about a time, tell me about a, describe a time, a time you, give a specific example,
+    give an example, how have you, describe a project, describe how you handled, you handled,
+    walk me through a time, in your last, in your project, in your previous, 讲一次, 介绍一次,
+    讲一个, 介绍一个, 举一个, 举个例子, 经历, 你的项目, 你参与, 你负责
+""")
 
 EXAMPLE_MARKERS = _phrases("""
     for example, for instance, e.g., such as, at my last job, at my previous job,
     in my last role, in my previous role, at my company, in one project, in a project,
     on one project, in our team, on our team, we had, we built, we used, we moved,
     we migrated, we added, we switched, once, last year, one time, in production, 比如, 例如,
-    举个例子, 在项目中, 在我们的项目, 之前的项目, 上一家公司, 线上, 当时, 有一次, 我们
+    举个例子, 在项目中, 在我们的项目, 之前的项目, 上一家公司, 线上, 当时, 有一次, 我们,
+    in my team, in the same week, on a checkout, halfway through, during the, during a, say,
+    imagine, suppose, consider a, in practice, a typical, typically, for a, 举例来说, 以我们为例,
+    在上一个项目, 在公司
 """)
 
 ACTION_MARKERS = _phrases("""
@@ -195,7 +275,20 @@ ACTION_MARKERS = _phrases("""
     i introduced, i measured, i profiled, i fixed, i set up, i proposed, i changed, i rewrote,
     i debugged, i ran, we built, we designed, we implemented, we introduced, we replaced,
     we rewrote, we set up, we rolled, 我负责, 我设计, 我实现, 我写, 我主导, 我引入, 我们引入,
-    我们采用, 我们用, 我们把, 我们做, 我们设计, 我们实现, 我们改, 我做, 我把, 我用
+    我们采用, 我们用, 我们把, 我们做, 我们设计, 我们实现, 我们改, 我做, 我把, 我用,
+    i asked, i met, i talked, i spoke, i listed, i wrote down, i told, i raised, i gathered,
+    i collected, i interviewed, i shipped, i started, i paired, i framed, i presented, i shared,
+    i tracked, i took, i checked, i agreed, i suggested, i explained, i described, i declared,
+    i assigned, i made sure, i offered, i reviewed, i booked, i read, i delivered, i brought,
+    i organised, i organized, i scheduled, i escalated, i coached, i mentored, i gave, i sent,
+    i prioritised, i prioritized, i negotiated, i documented, i analysed, i analyzed, i pulled,
+    i piloted, i drafted, i called, i split, i moved, i cut, i dropped, i invited, i involved,
+    i clarified, i confirmed, i validated, i tested, i learned, i spent, i used, i created,
+    we agreed, we shipped, we launched, we ran, we split, we adopted, we cut, we prioritised,
+    we prioritized, we disabled, we failed over, we tested, we interviewed, we piloted,
+    we measured, we decided, we scoped, we defined, we tracked, we chose,
+    我约, 我找, 我跟, 我和他, 我和她, 我组织, 我推动, 我协调, 我沟通, 我列出, 我整理, 我先,
+    我提出, 我建议, 我拆, 我安排, 我定, 我写了, 我们约定, 我们商定, 我们达成, 我们决定, 我们拆
 """)
 
 REASONING_MARKERS = _phrases("""
@@ -204,7 +297,17 @@ REASONING_MARKERS = _phrases("""
     compared to, compared with, versus, vs, we chose, i chose, we picked, we decided, why,
     pros and cons, risk, 因为, 所以, 因此, 权衡, 而不是, 取舍, 原因, 为了, 否则, 相比, 对比,
     代价, 缺点, 优点, 选择, 之所以, 好处, 坏处, 风险, to avoid, to prevent, to ensure,
-    which is why, this way, 避免, 防止, 保证, 如果, 这样, 以免
+    which is why, this way, 避免, 防止, 保证, 如果, 这样, 以免,
+    so, if, unless, only if, only when, as long as, that way, this means, that means, which lets,
+    which avoids, which keeps, which meant, give up, we give up, costs, the cost, the price,
+    at the expense of, whereas, but not, drawback, the catch, depends on whether, given that,
+    as a result, to make sure, to understand, to reduce, to limit, to keep, to learn, to validate,
+    to test, to check, to see whether, to decide, the goal, the goal was, criteria, reversible,
+    causing, caused, led to, because of, looking back, in hindsight, could have, should have,
+    would have, i realised, i realized, realised, realized, it turned out, turned out, showed that,
+    which showed, the lesson, i learned that, 回头看, 反思, 教训, 意识到, 原来是, 根因是, 结果发现,
+    reversibility, cost of delay, hypothesis, assumption, assumptions, due to, so we, so i,
+    代价是, 前提是, 目的是, 这样做, 一旦, 除非, 只要, 考虑到, 由于, 从而, 以便, 导致
 """)
 
 CHALLENGE_MARKERS = _phrases("""
@@ -212,7 +315,23 @@ CHALLENGE_MARKERS = _phrases("""
     challenge, difficult, hard part, went wrong, slow, timeout, timeouts, spike, race condition,
     leak, mistake, root cause, 问题, 瓶颈, 故障, 挑战, 难点, 困难, 踩坑, 坑, 超时, 报错, 宕机,
     异常, 事故, 不一致, 抖动 tricky, the catch, pain point, regression, overloaded, errors,
-    太慢, 失效, 全表扫描, 耗时, 卡顿, 失败
+    太慢, 失效, 全表扫描, 耗时, 卡顿, 失败,
+    disagreed, disagreement, conflict, conflicts, conflicting, objections, concerns, complained,
+    frustrated, blocked, blocking, blocker, delays, delayed, behind schedule, at risk, unclear,
+    kept changing, flaky, tension, escalation, misunderstanding, pressure, dismissive, sceptical,
+    skeptical, resistance, low adoption, churn, slipped, overloaded, burned out,
+    wasting, hiding, stale, race, lost update, duplicate, duplicates, double, contention,
+    deadlock, anomaly, anomalies, saturating, saturated, hot key, hot keys, stampede, pitfall,
+    pitfalls, failure mode, the risk, risks, expensive, outages, fails, breaks, mistakes,
+    分歧, 冲突, 争议, 延期, 不满, 抱怨, 阻塞, 返工, 需求变更, 落后, 投诉, 压力, 风险, 误解,
+    重复, 并发, 热点, 雪崩, 击穿, 穿透, 丢失, 脏数据,
+    attack, attacks, attacker, vulnerable, vulnerability, misleading, misinterpret, trap,
+    degrade, degrades, degradation, noisy, stuck, lag, throttling, throttled, out of memory,
+    oom, evicted, kills, starvation, unbounded, blocks, jank, layout shift, unnecessary, waste,
+    wasted, costly, inconsistent, inconsistency, split brain, data loss, corrupt, corrupted,
+    downtime, alert fatigue, toil, burning out, burnout, imbalance, imbalanced, leakage, skew,
+    drift, plateaus, contend, blast radius, single point of failure, 泄漏, 抖动, 堆积, 积压, 打满,
+    雪崩效应, 数据倾斜, 内存溢出, 误判
 """)
 
 SOLUTION_MARKERS = _phrases("""
@@ -220,14 +339,29 @@ SOLUTION_MARKERS = _phrases("""
     we changed, we switched, so we, to fix, debugged, investigated, profiled, traced,
     rolled back, after that, which solved, 解决, 修复, 优化, 排查, 定位, 改成, 改为, 引入, 最后,
     后来, 复盘, 规避, so i, replaced, switched to, by adding, we rolled back, 于是, 改用, 加了,
-    建了, 换成, 兜底, 重试, 补偿, 回滚
+    建了, 换成, 兜底, 重试, 补偿, 回滚,
+    we agreed, agreed on, i proposed, i suggested, compromise, we aligned, aligned on, i asked,
+    i met, i listed, i raised, escalated, negotiated, renegotiated, reduced scope, cut the,
+    split, piloted, so we, we decided, to address, addressed, i set up, unblocked, clarified,
+    checked in, followed up, quarantined, prevents, prevent, avoids, handles, to handle,
+    guards against, protects against, mitigate, detect, falls back, fall back, fallback,
+    deduplicate, dedupe, idempotency key, retry, retries, we disabled, failed over, contained,
+    stabilised, stabilized, the solution, the answer is, 协调, 对齐, 达成一致, 约定, 商定, 拆分,
+    推动, 调整, 提出, 通过, 采用, 避免, 防止, 保证,
+    solves, mitigates, mitigation, mitigations, to prevent, to avoid, protect,
+    sanitise, sanitize, escape, validate, remediate, tune, right-size, guardrail, guardrails,
+    the remedy, fixes roughly, move state down, pin, pinned, isolate, isolation, cap the, bound,
+    back off, backoff, shed load, load shedding, fail over, failover, restore, restored,
+    解决方案, 解决办法, 优化方案, 加锁, 降级, 限流, 熔断, 扩容, 隔离
 """)
 
 IMPACT_WORDS = _phrases("""
     reduced, increased, improved, cut, dropped, saved, doubled, halved, grew, lowered, raised,
     faster, slower, from, down to, up to, 降低, 提升, 提高, 减少, 增加, 节省, 下降, 缩短, 翻倍,
     从 reduce, reduces, increase, increases, improve, improves, lower, lowers, shrank, rose,
-    fell
+    fell, sharply, on time, on schedule, renewed, promoted, adopted, went from, no longer,
+    caught, met the deadline, shipped, launched, delivered, unblocked, saved, fewer, more than,
+    less than, 按时, 上线后, 达成, 提前, 准时, 缩短到, 降到, 提升到, 减少到
 """)
 
 STRUCTURE_MARKERS = _phrases("""

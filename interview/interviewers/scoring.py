@@ -5,8 +5,10 @@ saturating after a few hits, so length alone buys nothing: a second example or a
 technology adds little, filler and repetition cost communication, and an answer shorter than
 about 30 words cannot earn full marks on the dimensions that need room (``_room``).
 
-    relevance        shared content with the question, key points covered, on-topic technology
-    specificity      example markers ("for example", "at my last job", "比如", "在项目中"),
+    relevance        shared content with the question, key points covered, on-topic technology,
+                     a story when the question asks for one
+    specificity      example markers ("for example", "at my last job", "比如", "在项目中") and
+                     concrete identifiers,
                      first-person actions ("I built", "我们引入"), numbers, named technologies
     technical_depth  on-topic technologies and concepts (up to 4), key points covered
     reasoning        reasoning markers ("because", "so that", "因为", "所以"), and a trade-off
@@ -15,6 +17,17 @@ about 30 words cannot earn full marks on the dimensions that need room (``_room`
     problem_solving  a challenge named ("bottleneck", "瓶颈"), how it was solved ("fixed", "解决")
     communication    starts at 70: structure and several sentences add; filler, run-on
                      sentences, repetition, and being very short or very long take away
+
+Calibration (why the signals read beyond technology talk): a bank's own model answer should look
+like one. Behavioural and product answers name methods, not technologies (one-to-ones, sprint
+planning, SBI, OKRs, cohorts: ``vocabulary``'s "people" and "product" blocks), write numbers as
+words ("three days", "两周", "一半"), and solve people problems ("I met her one to one", "we
+agreed"), so those count as terms, metrics, actions and solutions. A question asking for an
+experience ("Tell me about a time") is answered, in form, by a story: an example, two of the
+candidate's own actions and a result earn relevance 15 (``f.story``); an off-topic answer is still
+capped before this, by ``analysis``. A textbook answer names concrete identifiers and settings
+(``customer_id``, ``React.memo``), which count as examples for specificity (at most two).
+Padding, repetition and lists still buy nothing: every signal saturates as before.
 
 The question score is not made here: ``rubric.question_score`` weighs these (weights in rubric).
 """
@@ -63,14 +76,16 @@ def _relevance(f: AnswerFeatures) -> float:
     overlap = min(1.0, f.question_overlap / 0.5)
     on_topic = 1.0 if f.on_topic_terms else 0.0
     covered = _key_points(f)
+    story = 15 * f.story
     if covered is None:
-        return 20 + 45 * overlap + 20 * on_topic + 15 * _room(f)
-    return 15 + 25 * overlap + 35 * covered + 10 * on_topic + 15 * _room(f)
+        return 20 + 45 * overlap + 20 * on_topic + 15 * _room(f) + story
+    return 15 + 25 * overlap + 35 * covered + 10 * on_topic + 15 * _room(f) + story
 
 
 def _specificity(f: AnswerFeatures) -> float:
     numbers = _upto(len(f.metrics) + min(f.numbers, 1), 2)
-    signals = 30 * _upto(len(f.examples), 2) + 25 * _upto(len(f.actions), 2)
+    examples = len(f.examples) + min(len(f.details), 2)
+    signals = 30 * _upto(examples, 2) + 25 * _upto(len(f.actions), 2)
     return (10 + signals + 15 * numbers + 20 * _upto(len(f.terms), 3)) * _room(f)
 
 
