@@ -16,12 +16,6 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'interview.db'}"
 
 
-@pytest.fixture
-def api(sqlite_url):
-    """The API on a new SQLite file, rate limit off unless a test asks for it."""
-    api = InterviewAPI.from_url(sqlite_url, rate_limit_per_second=None)
-    yield api
-    api.close()
 
 
 def _postgres_or_skip() -> str:
@@ -63,3 +57,11 @@ def any_url(request) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def api(any_url):
+    """The API on a new SQLite file and on a new PostgreSQL schema, rate limit off."""
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    yield api
+    api.close()

@@ -59,12 +59,12 @@ def test_every_shipped_track_loads_with_complete_questions():
                 assert 60 <= len(question.reference_answer.split()) <= 180, question.bank_id
 
 
-def test_each_english_track_has_six_questions_per_difficulty():
+def test_each_english_track_has_ten_questions_per_difficulty():
     for track_id in ENGLISH:
         track = TRACKS[track_id]
         assert track.language == "en" and track.mix is None
         levels = Counter(question.difficulty for question in track.questions)
-        assert levels == {"junior": 6, "mid": 6, "senior": 6}, track_id
+        assert levels == {"junior": 10, "mid": 10, "senior": 10}, track_id
 
 
 def test_chinese_track_follows_the_original_mix_of_topics():
@@ -171,17 +171,28 @@ def test_unreadable_json_fails_naming_the_file(tmp_path):
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
 @pytest.mark.parametrize("track_id", ENGLISH)
 def test_selection_gives_exactly_count_questions_of_the_requested_difficulty(track_id, difficulty):
-    chosen = _choose(track_id, 6, difficulty=difficulty)
-    assert len(set(_ids(chosen))) == 6
+    chosen = _choose(track_id, 10, difficulty=difficulty)
+    assert len(set(_ids(chosen))) == 10
     assert {question.difficulty for question in chosen} == {difficulty}
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+@pytest.mark.parametrize("track_id", ENGLISH)
+def test_two_sessions_in_a_row_at_one_difficulty_repeat_no_question(track_id, difficulty):
+    for seed in range(5):
+        first = _choose(track_id, 5, seed, difficulty=difficulty)
+        second = _choose(track_id, 5, seed + 100, difficulty=difficulty, avoid=_ids(first))
+        assert len(set(_ids(first))) == len(set(_ids(second))) == 5
+        assert not set(_ids(first)) & set(_ids(second))
+        assert {question.difficulty for question in [*first, *second]} == {difficulty}
 
 
 @pytest.mark.parametrize(
     ("difficulty", "count", "levels"),
     (
-        ("junior", 9, {"junior": 6, "mid": 3}),
-        ("senior", 14, {"senior": 6, "mid": 6, "junior": 2}),
-        ("mid", 10, {"mid": 6, "junior": 2, "senior": 2}),
+        ("junior", 13, {"junior": 10, "mid": 3}),
+        ("senior", 22, {"senior": 10, "mid": 10, "junior": 2}),
+        ("mid", 14, {"mid": 10, "junior": 2, "senior": 2}),
     ),
 )
 def test_a_short_difficulty_is_filled_from_the_nearest_level(difficulty, count, levels):
@@ -202,17 +213,17 @@ def test_recently_seen_questions_are_avoided():
 
 
 def test_recently_seen_questions_return_only_when_too_few_are_left():
-    seen = _ids(TRACKS["backend"].questions[:15])
+    seen = _ids(TRACKS["backend"].questions[:27])
     chosen = _ids(_choose("backend", 5, avoid=seen))
-    fresh = _ids(TRACKS["backend"].questions[15:])
+    fresh = _ids(TRACKS["backend"].questions[27:])
     assert set(fresh) <= set(chosen) and len(chosen) == 5
 
 
 def test_the_requested_difficulty_outranks_avoiding_repeats():
     seniors = [q.bank_id for q in TRACKS["backend"].questions if q.difficulty == "senior"]
-    chosen = _choose("backend", 4, difficulty="senior", avoid=seniors[:4])
+    chosen = _choose("backend", 4, difficulty="senior", avoid=seniors[:8])
     assert {question.difficulty for question in chosen} == {"senior"}
-    assert set(seniors[4:]) <= set(_ids(chosen))
+    assert set(seniors[8:]) <= set(_ids(chosen))
 
 
 def test_a_job_description_prefers_questions_tagged_with_its_tools():
@@ -279,7 +290,7 @@ def test_the_chinese_track_allocates_questions_by_the_mix(count, expected):
     assert kinds == sorted(kinds, key=list(ZH_MIX).index)
 
 
-@pytest.mark.parametrize(("track_id", "capacity"), (("backend", 18), (ZH, 30)))
+@pytest.mark.parametrize(("track_id", "capacity"), (("backend", 30), (ZH, 30)))
 def test_more_questions_than_the_track_holds_is_a_400(track_id, capacity):
     assert track_capacity(TRACKS[track_id], "senior") == capacity
     with pytest.raises(InterviewError) as raised:
@@ -308,7 +319,7 @@ def test_custom_questions_are_asked_as_written():
 @given(
     data=st.data(),
     track_id=st.sampled_from(ENGLISH),
-    count=st.integers(3, 18),
+    count=st.integers(3, 30),
     difficulty=st.sampled_from((None, *DIFFICULTIES)),
     seed=st.integers(0, 2**32),
 )
