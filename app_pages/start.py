@@ -29,6 +29,7 @@ if not ui.is_ok(roles):
     st.error(ui.plain_message(roles))
     st.stop()
 titles = {role["id"]: role["title"] for role in roles["data"]}
+descriptions = {role["id"]: role["description"] for role in roles["data"]}
 
 # Clicking Start reruns with the same id; arriving here afresh (no click) starts a new one.
 if not st.session_state.get("start"):
@@ -36,6 +37,7 @@ if not st.session_state.get("start"):
 
 candidate_name = st.text_input("Your name", key="candidate_name", max_chars=100)
 role = st.selectbox("Track", options=list(titles), format_func=titles.get, key="role")
+st.caption(descriptions[role])
 difficulty = st.selectbox("Difficulty", options=list(DIFFICULTIES), key="difficulty")
 left, right = st.columns(2)
 question_count = left.number_input(

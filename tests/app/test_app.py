@@ -23,6 +23,13 @@ def captions(app: AppTest) -> list[str]:
     return [caption.value for caption in app.caption]
 
 
+def test_the_start_page_describes_the_chosen_track(app, api):
+    app.run()
+    app.selectbox(key="role").select("behavioural").run()
+    behavioural = next(r for r in api.list_roles()["data"] if r["id"] == "behavioural")
+    assert behavioural["description"] in captions(app)
+
+
 def test_start_creates_a_session_and_lands_on_the_interview(app, api):
     app.run()
     app.text_input(key="candidate_name").input("Ada")
