@@ -16,8 +16,6 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'interview.db'}"
 
 
-
-
 def _postgres_or_skip() -> str:
     url = os.environ.get(PG_URL_ENV, "").strip()
     reason = f"{PG_URL_ENV} is not set" if not url else None
