@@ -7,6 +7,7 @@ the question, gibberish, a bare list of buzzwords, filler without substance, or 
 to a different question is a non-answer, whatever its length.
 """
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -24,6 +25,31 @@ _DONT_KNOW_MAX_SIZE = 12
 _RAMBLING_MIN_SIZE = 20
 _RAMBLING_MIN_FILLERS = 3
 _OFF_TOPIC_MIN_SIZE = 12
+# Topicality (``_topicality``): a word of the question counts 1, a word only in its key points
+# 0.5. A bank's model answer (130-170 words) shares 3-20 with its own question and under 3 with
+# nine in ten other questions of its track, so a long answer under 3 is about something else. A
+# shorter answer has had less room to share words (a real 60-word answer in other words than the
+# question can share just one), so up to ``_TOPICAL_ROOM`` words only a share under 1 is capped.
+_TOPICAL_FLOOR = 3.0
+_TOPICAL_FLOOR_BASE = 1.0
+_TOPICAL_ROOM = 70
+_TOPICAL_WORDS_PER_POINT = 25
+# A story ("Tell me about a time ...") is told in its own words, not the question's: a model
+# story can share just one word with its own question, so only a barer one is capped, and one
+# sharing nothing is still on topic if it names the question's kind of technology.
+_STORY_TOPICAL_FLOOR = 1.0
+# Saying "I don't know" and then only apologising or restating the question adds at most this
+# many words or technologies of its own.
+_ADMISSION_MAX_NEW_CONTENT = 6
+_ADMISSION_MAX_SIZE = 45
+# How a question asks is not what it asks about: "Tell me about", "Describe", "Explain".
+_PROMPT_WORDS = re.compile(
+    r"\b(?:tell me about|tell me|tell us|describe|explain|walk me through|talk me through"
+    r"|give (?:a|an|one) (?:specific |concrete )?example|how would you|how do you|how did you"
+    r"|what would you|what did you|what do you|can you|could you)\b"
+    r"|请(?:你)?(?:介绍|讲讲|说说|谈谈|描述)|介绍一下|讲一讲|说一说|谈一谈",
+    re.IGNORECASE,
+)
 _NEIGHBOURS = {
     "backend": ("devops", "data"),
     "devops": ("backend", "data", "people"),
@@ -76,6 +102,10 @@ class AnswerFeatures:
     term_share: float  # inside a technology name
     repeated_share: float  # sentences that repeat an earlier one
     story: bool  # the question asks for an experience and the answer tells one (STAR)
+    topicality: float  # weighted words and technologies shared with this question (see above)
+    subject_words: int  # content words of the question itself, how it asks left out
+    story_question: bool  # the question asks for an experience
+    new_content: int  # content words and technologies the question and its key points lack
 
     @property
     def substance(self) -> int:
@@ -93,6 +123,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
     answer_tokens = lang.content_tokens(text)
     question_tokens = lang.content_tokens(question.text)
     reference = question_tokens | lang.content_tokens(" ".join(question.key_points))
+    subject, named = _subject(question)
     units = _units(text)
     features = AnswerFeatures(
         text=text,
@@ -124,6 +155,10 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         term_share=units.in_terms / units.total if units.total else 0.0,
         repeated_share=repeated_share,
         story=False,
+        topicality=_topicality(answer_tokens, subject, reference, named),
+        subject_words=len(subject),
+        story_question=asks_for_story(question.text),
+        new_content=len(answer_tokens - reference),
     )
     return replace(features, story=asks_for_story(question.text) and _tells_story(features))
 
@@ -158,8 +193,13 @@ def _is_blank(f: AnswerFeatures) -> bool:
 
 
 def _is_dont_know(f: AnswerFeatures) -> bool:
-    # "I don't know the exact figure, but we ..." goes on to answer, so only a short one counts.
-    return f.dont_know and f.size <= _DONT_KNOW_MAX_SIZE and len(f.terms) <= 1 and not f.metrics
+    # "I don't know the exact figure, but we ..." goes on to answer, so only a short one counts,
+    # or one that adds nothing to the question but apologies ("I have never done caching").
+    if not f.dont_know or f.metrics:
+        return False
+    short = f.size <= _DONT_KNOW_MAX_SIZE and len(f.terms) <= 1
+    adds_nothing = f.size <= _ADMISSION_MAX_SIZE and f.new_content <= _ADMISSION_MAX_NEW_CONTENT
+    return short or adds_nothing
 
 
 def _is_echo(f: AnswerFeatures) -> bool:
@@ -189,6 +229,36 @@ def _is_rambling(f: AnswerFeatures) -> bool:
 
 
 def _is_off_topic(f: AnswerFeatures) -> bool:
+    return _is_off_field(f) or _is_off_question(f)
+
+
+def _is_off_question(f: AnswerFeatures) -> bool:
+    # An answer to another question of the same field: fluent, full of the field's terms, but
+    # sharing (almost) nothing specific with this question and its key points. Without key
+    # points (a custom question) only an answer sharing nothing at all with a question that
+    # names a subject is one, and a story question is left alone (stories use their own words).
+    if f.size < _OFF_TOPIC_MIN_SIZE:
+        return False
+    if f.key_point_coverage:
+        if f.story_question:
+            bare = f.topicality == 0 and not _same_field(f)
+            return bare or 0 < f.topicality < _STORY_TOPICAL_FLOOR
+        return f.topicality < _topical_floor(f)
+    if f.story_question or _same_field(f):
+        return False
+    return f.topicality == 0 and f.subject_words >= 2
+
+
+def _same_field(f: AnswerFeatures) -> bool:
+    return any(term.domains & f.question_domains - {"general"} for term in f.terms)
+
+
+def _topical_floor(f: AnswerFeatures) -> float:
+    beyond_room = max(0.0, f.size - _TOPICAL_ROOM) / _TOPICAL_WORDS_PER_POINT
+    return min(_TOPICAL_FLOOR, _TOPICAL_FLOOR_BASE + beyond_room)
+
+
+def _is_off_field(f: AnswerFeatures) -> bool:
     # Only when the question's subject is known: an answer naming none of its technologies,
     # sharing (almost) no words with it or its key points, and naming another field's terms.
     # An answer in plain words ("we had an outage") is weak, not off-topic, unless the question
@@ -200,6 +270,32 @@ def _is_off_topic(f: AnswerFeatures) -> bool:
         return False
     elsewhere = any(term.domains - {"general"} for term in f.terms)  # none of them fit
     return elsewhere or (f.question_terms >= 2 and not f.shared and f.size >= 25)
+
+
+@lru_cache(maxsize=256)
+def _subject(question: QuestionText) -> tuple[frozenset[str], frozenset[str]]:
+    """The question's own content words (how it asks left out), and the technologies it or its
+    key points name (lowercased)."""
+    subject = lang.content_tokens(_PROMPT_WORDS.sub(" ", question.text))
+    named = lang.find_terms(" ".join((question.text, *question.key_points)))
+    return frozenset(subject), frozenset(term.name.lower() for term in named)
+
+
+def _topicality(
+    answer: set[str], subject: frozenset[str], reference: set[str], named: frozenset[str]
+) -> float:
+    # A technology's name is also its words ("Redis" and "redi", "分布式锁" and "分布"): a name
+    # whose words are all shared already counts once, as its words.
+    shared = answer & reference
+    shared -= {name for name in shared & named if _name_parts(name) <= shared}
+    in_question = shared & subject
+    return len(in_question) + 0.5 * len(shared - in_question)
+
+
+@lru_cache(maxsize=1024)
+def _name_parts(name: str) -> frozenset[str]:
+    parts = lang.content_tokens(name) - {name}
+    return frozenset(parts) if parts else frozenset({""})
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,17 @@ _EN = (
     r"\bnew instructions?\s*[:：]",
     r"\b(?:notes?|messages?|instructions?) (?:to|for) (?:the )?(?:grader|evaluator|examiner"
     r"|ai|model|reviewer|llm)\b",
-    r"\bthis answer (?:deserves|should (?:get|receive|be given|score)|must (?:get|receive))",
+    r"\bthis (?:answer|response|reply|submission) (?:deserves|merits|is worth|should (?:get|receive"
+    r"|be given|score)|must (?:get|receive))",
+    r"\b(?:to|for) (?:whoever|whomever|the person|anyone who|those who)\b.{0,12}"
+    r"\b(?:evaluat|grad|scor|mark|review|assess|read)",
+    r"\b(?:be|being) (?:generous|lenient|kind)\b.{0,30}\b(?:score|grade|grading|mark|marking"
+    r"|rating|evaluat)|\b(?:a |the )?(?:high|good|top|full|perfect) (?:score|grade|mark|rating)s?"
+    r" would (?:really )?(?:help|mean)",
+    r"\b(?:rate|score|grade|mark) (?:this|me|my answer|my response|it)\b.{0,12}"
+    r"(?:\b10/10|\b100/100|\b100\b|\bfull marks|\bhighly|\bperfect)",
+    r"\b(?:deserves?|merits?|earns?) (?:a |an )?(?:100|10/10|full|perfect|top|maximum)\b"
+    r"(?: points?| marks?| score)?",
     r"\b(?:dear|hey|hi|hello) (?:grader|evaluator|examiner|ai|model|chatgpt|gpt|llm)\b",
 )
 _ZH = (
@@ -46,6 +56,10 @@ _ZH = (
     r"作为(?:评委|评分者|评分员|考官|评估者|评审|评卷人|AI|人工智能|模型|大模型|阅卷)",
     r"(?:评分|打分|阅卷)(?:时|的时候)?(?:必须|应该|请|务必)",
     r"新的?指令\s*[:：]",
+    r"手下留情|高抬贵手|多给(?:点|一点|一些|几)?分|给个?高分|给(?:我|个)?满分",
+    r"(?:这个|本|我的|该)(?:回答|答案)(?:应该|应当|值得|配得上|可以)(?:得|拿|获得|给)?"
+    r"(?:满分|高分|100分|一百分)",
+    r"(?:评分|阅卷|打分)的?(?:老师|人|同学|评委|专家)",
 )
 _GRADER_TEXT = re.compile("|".join((*_EN, *_ZH)), re.IGNORECASE)
 # Once an answer has spoken to the grader, its other sentences about scores are read as part of

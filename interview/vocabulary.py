@@ -20,7 +20,9 @@ _TECH_BY_DOMAIN = {
         binlog, redo log, undo log, InnoDB, MVCC, B+ tree|B-tree|btree,
         index|indexes|indexing|indices, composite index, covering index, clustered index,
         query plan|EXPLAIN, slow query, transaction|transactions, isolation level, deadlock,
-        optimistic lock, pessimistic lock, distributed lock, Redlock, sharding|shard,
+        optimistic lock, pessimistic lock, distributed lock, Redlock, sharding|shard|sharded,
+        consistent hashing|hash ring, hash map|hash maps, hashCode|hash code,
+        hash collision|collisions|collision, rehash|rehashing|rehashes,
         partitioning, replication, read replica, primary key, foreign key, normalization,
         denormalization, ORM, connection pool, HikariCP, cache|caching|cached,
         cache-aside|cache aside, write-through, write-behind, TTL, LRU, cache invalidation,
@@ -28,7 +30,7 @@ _TECH_BY_DOMAIN = {
         eventual consistency, strong consistency, CAP, Raft, Paxos, two-phase commit|2PC, saga,
         idempotency|idempotent, message queue, pub/sub, dead letter queue, exactly-once,
         at-least-once, retry, backoff, circuit breaker, rate limiting|rate limiter, token bucket,
-        load balancer|load balancing, Nginx, HAProxy, Envoy, API gateway, gRPC, REST|RESTful,
+        load balancer|load balancing, Nginx, HAProxy, Envoy, API gateway, gRPC, =REST|=RESTful,
         GraphQL, WebSocket, HTTP|HTTPS, TCP, UDP, DNS, TLS, JWT, OAuth, session,
         microservices|microservice, monolith, service mesh, RPC, protobuf, JSON, serialization,
         concurrency, multithreading, async, event loop, coroutine|goroutine, Golang, Node.js|Node,
@@ -229,6 +231,7 @@ _CONCEPT_GROUPS = """
     stakes: stakes risky
     privately: privately private
     promptly: promptly immediately quickly
+    input: input inputs feedback
     own: own owned owner owners ownership responsibility responsible belonged
 """
 

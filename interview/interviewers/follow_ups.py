@@ -144,11 +144,28 @@ def _first_quote(reading: "Reading", limit: int) -> str:
 
 
 def _subject(reading: "Reading") -> str:
-    """A technology the candidate named, else a short quote of what they said."""
+    """The most specific thing the candidate named, else a short quote of what they said.
+
+    A named tool or method ("Redis", "consistent hashing") or a number they gave says more than
+    a generic word ("cache"), and one the question did not already name says more still.
+    """
     names = [term.name for term in reading.features.terms]
     # "composite index" already says "index": name the most specific ones.
     names = [n for n in names if not any(n != m and n.lower() in m.lower() for m in names)]
+    asked = reading.question.text.lower()
+    specific = [n for n in names if _is_specific(n)]
+    if specific:
+        ranked = sorted(specific, key=lambda n: n.lower() in asked)  # stable: order said kept
+        return _names(reading, ranked[:2])
+    if reading.features.metrics:
+        return _names(reading, list(reading.features.metrics[:1]))
     return _names(reading, names[:2]) if names else _first_quote(reading, 80)
+
+
+def _is_specific(name: str) -> bool:
+    # A proper name ("Redis", "Kafka"), an acronym ("TTL") or a phrase ("consistent hashing");
+    # a single lowercase word ("cache", "index", "retry") is the question's vocabulary.
+    return " " in name or "-" in name or name != name.lower() or not name.isascii()
 
 
 def _names(reading: "Reading", items: list[str]) -> str:

@@ -30,6 +30,10 @@ TEXT = {
         "unanswered": "{which} not answered; each counts as 0 in the overall score",
         "non_answer": "Q{n} was capped at {cap}: {reason}",
         "flag": "Q{n} contained text addressed to the grader; it was ignored and capped ({detail})",
+        "no_strength": "No strength can be credited yet: every answer was capped as a non-answer",
+        "attempted": "You attempted {answered} of {total} questions instead of leaving them blank",
+        "what_counts": "What earns credit next time: an answer to the question asked, with a "
+        "concrete example, the reasons for it and a number",
     },
     "zh": {
         "nothing": "没有回答任何问题，暂时无法评分。下次哪怕只回答一部分：一个思路、"
@@ -47,6 +51,9 @@ TEXT = {
         "unanswered": "{which} 未作答，每题按 0 分计入总分",
         "non_answer": "Q{n} 被封顶为 {cap} 分：{reason}",
         "flag": "Q{n} 含有对评分者说的话，已忽略并封顶（{detail}）",
+        "no_strength": "暂时没有可以认定的优势：每个回答都被判为无效回答",
+        "attempted": "共 {total} 题，你尝试回答了 {answered} 题，没有留空",
+        "what_counts": "下次能得分的回答：切中所问的问题，给出具体例子、理由和数字",
     },
 }
 BANDS_ZH = {
@@ -66,7 +73,7 @@ def summarize(questions: list[ScoredQuestion]) -> Summary:
         return Summary(TEXT[language]["nothing"])
     return Summary(
         overall_feedback=_overall(questions, answered, language),
-        strengths=_strengths(answered, language),
+        strengths=_strengths(questions, answered, language),
         improvements=_improvements(questions, answered, language),
     )
 
@@ -130,9 +137,15 @@ def _overall(questions, answered, language: str) -> str:
     return phrasing.sentence_join(sentences, language)
 
 
-def _strengths(answered: list[ScoredQuestion], language: str) -> tuple[str, ...]:
-    # Real answers first: a capped non-answer is only quoted when there is nothing else.
-    real = [q for q in answered if q.evaluation.cap != rubric.NON_ANSWER_CAP] or answered
+def _strengths(
+    questions: list[ScoredQuestion], answered: list[ScoredQuestion], language: str
+) -> tuple[str, ...]:
+    # A capped non-answer is never quoted as a strength; with nothing else, say so plainly.
+    real = [q for q in answered if q.evaluation.cap != rubric.NON_ANSWER_CAP]
+    if not real:
+        text = TEXT[language]
+        attempted = text["attempted"].format(answered=len(answered), total=len(questions))
+        return (text["no_strength"], attempted, text["what_counts"])
     averages = _averages(real)
     items = []
     for name in sorted(rubric.DIMENSION_NAMES, key=lambda n: -averages[n]):
