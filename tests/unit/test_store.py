@@ -1,12 +1,13 @@
 """The store's statements that skip SQLAlchemy's execution layer agree with it, on both dialects."""
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import sqlalchemy
 
 from interview import store
 from interview.api import InterviewAPI
-from interview.database import as_utc
+from interview.database import as_utc, default_url
 from interview.schema import answer_revisions
 
 
@@ -38,3 +39,20 @@ def test_direct_writes_store_times_sqlalchemy_reads_back_in_utc(any_url):
         saved_at = conn.execute(sqlalchemy.select(answer_revisions.c.saved_at)).scalar_one()
     assert before - timedelta(seconds=1) <= as_utc(saved_at) <= datetime.now(UTC)
     api.close()
+
+
+def test_a_sqlite_database_runs_in_wal_mode_with_a_busy_timeout(sqlite_url):
+    api = InterviewAPI.from_url(sqlite_url, rate_limit_per_second=None)
+    with api.db.reading() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() >= 5000
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+    api.close()
+
+
+def test_with_no_database_url_the_default_is_a_sqlite_file_in_an_ignored_folder(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    url = default_url()
+    assert url.startswith("sqlite:///") and url.endswith("/var/rehearse.db")
+    ignored = Path(__file__).resolve().parents[2] / ".gitignore"
+    assert "/var/" in ignored.read_text().split()
