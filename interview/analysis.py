@@ -7,10 +7,13 @@ the question, gibberish, a bare list of buzzwords, filler without substance, or 
 to a different question is a non-answer, whatever its length.
 """
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from interview import banks
 from interview import language as lang
 from interview import vocabulary as vocab
 
@@ -25,19 +28,37 @@ _DONT_KNOW_MAX_SIZE = 12
 _RAMBLING_MIN_SIZE = 20
 _RAMBLING_MIN_FILLERS = 3
 _OFF_TOPIC_MIN_SIZE = 12
-# Topicality (``_topicality``): a word of the question counts 1, a word only in its key points
-# 0.5. A bank's model answer (130-170 words) shares 3-20 with its own question and under 3 with
-# nine in ten other questions of its track, so a long answer under 3 is about something else. A
-# shorter answer has had less room to share words (a real 60-word answer in other words than the
-# question can share just one), so up to ``_TOPICAL_ROOM`` words only a share under 1 is capped.
-_TOPICAL_FLOOR = 3.0
-_TOPICAL_FLOOR_BASE = 1.0
-_TOPICAL_ROOM = 70
-_TOPICAL_WORDS_PER_POINT = 25
-# A story ("Tell me about a time ...") is told in its own words, not the question's: a model
-# story can share just one word with its own question, so only a barer one is capped, and one
-# sharing nothing is still on topic if it names the question's kind of technology.
-_STORY_TOPICAL_FLOOR = 1.0
+# Topicality (``_topicality``): each word the answer shares with the question counts its
+# specificity (``_specificity``), a word only in the key points half that, and each word an answer
+# about the question's classic subject uses (``vocabulary.SUBJECT_WORDS``: "partition" for the CAP
+# theorem) 0.5. Specificity is inverse document frequency over the shipped banks, one document a
+# question (its text, key points and model answer: the 210 questions and key points alone are too
+# few to learn that "read" or "write" are common in backend talk), scaled so a word in at most
+# ``_SPECIFIC_DF`` documents, or in none, counts 1, and squared so common ones count little:
+# "database" 0.16, "key" 0.12, "latency" 0.2, "index" 0.4, "theorem" 1.
+# Measured over the banks (non-story questions): every model answer (130-170 words) has at least
+# 1.63 with its own question (the next lowest 2.0), while a model answer to the next question of
+# its track has at most 1.3 (one of 81 has 2.04), so a long answer under ``_TOPICAL_FLOOR`` is
+# about something else. A shorter answer has had less room: the floor grows by
+# ``_TOPICAL_FLOOR_PER_WORD`` a word from ``_TOPICAL_FLOOR_START`` words (0.3 at 31 words, 0.87
+# at 71, the full floor from 112). A 71-word answer about Redis caching has at most 0.79 with 22
+# of the 24 backend questions not about caching; the first halves of model answers (70-85 words)
+# have 0.96 and above but for one (0.53).
+_TOPICAL_FLOOR = 1.45
+_TOPICAL_FLOOR_START = 10
+_TOPICAL_FLOOR_PER_WORD = 0.0143
+_SPECIFIC_DF = 2
+_SPECIFIC_POWER = 2
+_SUBJECT_WORD_WEIGHT = 0.5
+# A question without key points (a custom one) names a specific subject when it has a word of at
+# least this specificity or a classic subject; an answer sharing nothing with it, not even its
+# subject's words, is then about something else, even when it is in the same field.
+_SPECIFIC_WORD = 0.5
+# A story ("Tell me about a time ...") is told in its own words, not the question's: measured, a
+# model story shares 0.23-12 with its own question (0.23 "a difficult stakeholder", 0.31
+# "ownership"), so only a barer one is capped, and one sharing nothing is still on topic if it
+# names the question's kind of technology. Other stories share 0-1.9 with it: most stay uncapped.
+_STORY_TOPICAL_FLOOR = 0.15
 # Saying "I don't know" and then only apologising or restating the question adds at most this
 # many words or technologies of its own.
 _ADMISSION_MAX_NEW_CONTENT = 6
@@ -104,6 +125,9 @@ class AnswerFeatures:
     story: bool  # the question asks for an experience and the answer tells one (STAR)
     topicality: float  # weighted words and technologies shared with this question (see above)
     subject_words: int  # content words of the question itself, how it asks left out
+    specific_subject: bool  # the question names a specific subject (see ``_specific_subject``)
+    topic_shared: bool  # the answer shares a word with the main question of a follow-up
+    subject_words_said: int  # words an answer about the question's classic subject uses
     story_question: bool  # the question asks for an experience
     new_content: int  # content words and technologies the question and its key points lack
 
@@ -125,6 +149,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
     reference = question_tokens | lang.content_tokens(" ".join(question.key_points))
     subject, named = _subject(question)
     units = _units(text)
+    said = _subject_words_said(text, question)
     features = AnswerFeatures(
         text=text,
         sentences=tuple(sentences),
@@ -155,8 +180,12 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         term_share=units.in_terms / units.total if units.total else 0.0,
         repeated_share=repeated_share,
         story=False,
-        topicality=_topicality(answer_tokens, subject, reference, named),
+        topicality=_topicality(answer_tokens, subject, reference, named)
+        + _SUBJECT_WORD_WEIGHT * said,
         subject_words=len(subject),
+        specific_subject=_specific_subject(question),
+        topic_shared=bool(answer_tokens & _topic_tokens(question.topic)),
+        subject_words_said=said,
         story_question=asks_for_story(question.text),
         new_content=len(answer_tokens - reference),
     )
@@ -235,8 +264,10 @@ def _is_off_topic(f: AnswerFeatures) -> bool:
 def _is_off_question(f: AnswerFeatures) -> bool:
     # An answer to another question of the same field: fluent, full of the field's terms, but
     # sharing (almost) nothing specific with this question and its key points. Without key
-    # points (a custom question) only an answer sharing nothing at all with a question that
-    # names a subject is one, and a story question is left alone (stories use their own words).
+    # points (a custom question or a follow-up) only an answer sharing nothing at all, not even
+    # its subject's words or a word of the main question, is one: when the question names a
+    # specific subject, or the answer is in another field. A false cap on a real answer is worse
+    # than a missed one. A story question is left alone (stories use their own words).
     if f.size < _OFF_TOPIC_MIN_SIZE:
         return False
     if f.key_point_coverage:
@@ -244,9 +275,9 @@ def _is_off_question(f: AnswerFeatures) -> bool:
             bare = f.topicality == 0 and not _same_field(f)
             return bare or 0 < f.topicality < _STORY_TOPICAL_FLOOR
         return f.topicality < _topical_floor(f)
-    if f.story_question or _same_field(f):
+    if f.story_question or f.topicality > 0 or f.subject_words < 2 or f.topic_shared:
         return False
-    return f.topicality == 0 and f.subject_words >= 2
+    return f.specific_subject or not _same_field(f)
 
 
 def _same_field(f: AnswerFeatures) -> bool:
@@ -254,8 +285,7 @@ def _same_field(f: AnswerFeatures) -> bool:
 
 
 def _topical_floor(f: AnswerFeatures) -> float:
-    beyond_room = max(0.0, f.size - _TOPICAL_ROOM) / _TOPICAL_WORDS_PER_POINT
-    return min(_TOPICAL_FLOOR, _TOPICAL_FLOOR_BASE + beyond_room)
+    return min(_TOPICAL_FLOOR, max(0.0, f.size - _TOPICAL_FLOOR_START) * _TOPICAL_FLOOR_PER_WORD)
 
 
 def _is_off_field(f: AnswerFeatures) -> bool:
@@ -266,7 +296,7 @@ def _is_off_field(f: AnswerFeatures) -> bool:
     specific = f.question_domains - {"general"}
     if not specific or f.size < _OFF_TOPIC_MIN_SIZE or f.on_topic_terms:
         return False
-    if len(f.shared) >= 2 or any(c >= 0.34 for c in f.key_point_coverage):
+    if len(f.shared) >= 2 or f.subject_words_said or any(c >= 0.34 for c in f.key_point_coverage):
         return False
     elsewhere = any(term.domains - {"general"} for term in f.terms)  # none of them fit
     return elsewhere or (f.question_terms >= 2 and not f.shared and f.size >= 25)
@@ -288,8 +318,76 @@ def _topicality(
     # whose words are all shared already counts once, as its words.
     shared = answer & reference
     shared -= {name for name in shared & named if _name_parts(name) <= shared}
-    in_question = shared & subject
-    return len(in_question) + 0.5 * len(shared - in_question)
+    weight = _specificity()
+    return sum(weight.get(t, 1.0) * (1.0 if t in subject else 0.5) for t in shared)
+
+
+def _subject_words_said(text: str, question: QuestionText) -> int:
+    """How many of the words an answer about the question's classic subjects uses it says."""
+    pattern = _subject_words_pattern(question)
+    if pattern is None:
+        return 0
+    return len({match.lastindex for match in pattern.finditer(text.lower())})
+
+
+@lru_cache(maxsize=256)
+def _subject_words_pattern(question: QuestionText) -> re.Pattern | None:
+    # The question names its subject; key points name its details (a question about the CAP
+    # theorem may mention caching in one), whose words would make too many answers on topic.
+    about = question.text.lower()
+    said = [
+        phrase
+        for names, words in vocab.SUBJECT_WORDS
+        if _phrase_pattern("|".join(_phrase_regex(name) for name in names)).search(about)
+        for phrase in words
+    ]
+    if not said:
+        return None
+    groups = "|".join(f"({_phrase_regex(phrase)})" for phrase in dict.fromkeys(said))
+    return _phrase_pattern(groups)
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(alternatives: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def _phrase_regex(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\*", "[a-z]*")
+
+
+@lru_cache(maxsize=256)
+def _specific_subject(question: QuestionText) -> bool:
+    subject, _ = _subject(question)
+    weight = _specificity()
+    named = _subject_words_pattern(question) is not None
+    return named or any(weight.get(token, 1.0) >= _SPECIFIC_WORD for token in subject)
+
+
+@lru_cache(maxsize=256)
+def _topic_tokens(topic: str) -> frozenset[str]:
+    return frozenset(lang.content_tokens(topic))
+
+
+@lru_cache(maxsize=1)
+def _specificity() -> dict[str, float]:
+    """Content token -> how specific it is, 0..1, for tokens in more than ``_SPECIFIC_DF`` bank
+    questions; any other token counts 1. Built once, from the shipped banks."""
+    documents = [
+        lang.content_tokens(" ".join((q.text, *q.key_points, q.reference_answer or "")))
+        for track in banks.load_tracks().values()
+        for q in track.questions
+    ]
+    frequency = Counter(token for document in documents for token in document)
+    # A Chinese bigram is rare among all questions only because few are in Chinese.
+    chinese = sum(any(lang.cjk_chars(token) for token in document) for document in documents)
+    weights = {}
+    for token, count in frequency.items():
+        total = chinese if lang.cjk_chars(token) else len(documents)
+        if count > _SPECIFIC_DF:
+            idf = math.log(total / count) / math.log(total / _SPECIFIC_DF)
+            weights[token] = max(0.0, min(1.0, idf)) ** _SPECIFIC_POWER
+    return weights
 
 
 @lru_cache(maxsize=1024)

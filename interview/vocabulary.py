@@ -247,6 +247,95 @@ def _concepts(block: str) -> dict[str, str]:
 CONCEPTS = _concepts(_CONCEPT_GROUPS)
 
 
+# Classic subjects and the words an answer about them uses without naming them: "Explain the CAP
+# theorem" is answered by "when the network partitions you choose consistency or availability".
+# Each line: the subject's names (as a question or its key points say them), then what an answer
+# says. English only, matched on word boundaries, case-insensitively; a trailing "*" matches any
+# ending ("partition*": "partitions", "partitioned").
+_SUBJECT_WORDS = """
+    cap theorem | cap: consisten*, availab*, partition*, network split*, split brain
+    b-tree | b+ tree | btree | index* | indices: sorted, page*, lookup*, binary search,
+        logarithmic, log n, leaf, leaves, balanced tree*, seek*, range scan*, table scan*,
+        phone book
+    idempoten*: retr*, duplicate*, same result, same effect, twice, dedup*, request id*,
+        replay*, exactly once, at most once
+    status code* | http status: 4xx, 5xx, 2xx, 400, 401, 403, 404, 409, 422, 429, 500, 503,
+        bad request, unprocessable, client error*, server error*, not found, conflict
+    n+1 | n + 1: eager load*, lazy load*, per row, one query per, batch*, prefetch*, join*,
+        select_related, prefetch_related, dataloader*, in clause
+    hash map* | hashmap* | hash table* | dictionar*: bucket*, collision*, hashcode, hash code,
+        hash function*, rehash*, load factor, chaining, open addressing, linked list*,
+        constant time
+    cach*: memory, in-memory, miss*, hit rate*, hit ratio*, evict*, expir*, stale, ttl,
+        invalidat*, memcached, redis, cdn, thundering herd, stampede, warm*
+    acid: atomic*, consisten*, isolat*, durab*, commit*, roll* back, rollback*, all or nothing
+    isolation level* | transaction isolation: dirty read*, phantom*, non-repeatable,
+        repeatable read, serializable, read committed, snapshot*, mvcc, lost update*
+    deadlock*: lock order*, circular wait, wait-for, waits for, victim, same order
+    shard* | partitioning: shard key, partition key, consistent hashing, rebalanc*,
+        hot spot*, hotspot*, resharding, split* the data
+    replica* | replication: primary, leader, follower*, lag, failover, read replica*
+    rate limit*: token bucket*, leaky bucket*, sliding window*, fixed window*, 429, quota*,
+        throttl*, requests per second
+    circuit breaker*: half-open, trip*, fallback*, fail fast, fails fast, open state
+    load balanc*: round robin, least connection*, health check*, sticky session*, upstream*
+    at-least-once | exactly-once | message broker* | message queue*: duplicate*, dedup*,
+        idempoten*, ack*, offset*, redeliver*, consumer*, dead letter*
+    oauth*: authorization code, access token*, refresh token*, redirect*, consent, scope*,
+        pkce, client secret, identity provider*
+    jwt: signature*, signed, claim*, bearer, expir*, payload
+    password*: salt*, bcrypt, argon2, scrypt, pbkdf2, slow hash*, work factor
+    garbage collect* | gc: heap, pause*, generation*, young gen*, old gen*, mark and sweep,
+        stop-the-world, g1, zgc
+    event loop | asynchronous* | async i/o: non-blocking, callback*, await, coroutine*,
+        single thread*, epoll
+    paginat*: cursor*, offset*, keyset, page size, next page, limit
+    overfit*: generali*, training set, validation set, test set, regulari*, dropout,
+        memori*, unseen data, cross-validation, held-out
+    precision | recall: false positive*, false negative*, threshold*, f1
+    a/b test* | ab test*: control group*, variant*, randomi*, significan*, sample size*,
+        p-value*, treatment group*, holdout
+    virtual dom: diff*, reconcil*, re-render*, patch*
+    closure*: scope*, outer function*, lexical*, captur*, enclosing
+    cors: origin*, preflight, access-control, allow-origin
+    xss | cross-site scripting: escap*, sanitiz*, content security policy, csp, untrusted
+    csrf | cross-site request forgery: samesite, anti-forgery, csrf token*, origin header
+    sql injection: parameteri*, prepared statement*, bind variable*, placeholder*
+    dns: resolver*, nameserver*, a record*, cname, ip address*, domain name*
+    tls | https: certificate*, handshake*, encrypt*, cipher*
+    binary search: sorted, half, halv*, middle, midpoint, log n, logarithmic
+    saga*: compensat*, orchestrat*, choreograph*, local transaction*
+    two-phase commit | 2pc: coordinator*, prepare phase, vote*, participant*
+    outbox: same transaction, relay*, change data capture, debezium, poll*
+    eventual consistency | eventually consistent: converge*, lag, stale, replica*
+    prioriti* | prioritisation | prioritization: rice, moscow, impact, effort, reach,
+        confidence, urgen*, cost of delay, went first, goes first, first, backlog, roadmap,
+        trade-off*, tradeoff*, weigh*, score*, scoring
+    incident* | outage*: outage*, downtime, postmortem*, post-mortem*, on-call, paged,
+        root cause*, roll* back, rollback*, mitigat*
+"""
+
+
+def _subject_words(block: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    subjects, line = [], ""
+    for raw in [*block.splitlines(), ""]:
+        if raw.startswith("        ") and raw.strip():
+            line += " " + raw.strip()
+            continue
+        if line:
+            names, said = line.split(":", 1)
+            subjects.append((_listed(names.replace("|", ",")), _listed(said)))
+        line = raw.strip()
+    return tuple(subjects)
+
+
+def _listed(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(filter(None, (phrase.strip() for phrase in text.split(",")))))
+
+
+SUBJECT_WORDS = _subject_words(_SUBJECT_WORDS)
+
+
 def _phrases(block: str) -> tuple[str, ...]:
     phrases = (phrase.strip() for phrase in block.replace("\n", " ").split(","))
     return tuple(dict.fromkeys(filter(None, phrases)))

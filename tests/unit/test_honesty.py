@@ -66,8 +66,8 @@ def test_a_model_answer_to_another_question_of_the_track_is_capped(track_id):
 
 
 def test_a_redis_answer_is_capped_on_most_backend_questions_about_other_things():
-    # Measured: 16 of 26 (it was 0). The rest share several of the field's common words with the
-    # question ("database", "request", "lock"), which an 87-word answer may do by chance.
+    # Measured: 23 of 26 (it was 0, then 16 before words were weighed by how specific they are).
+    # The rest share words specific enough with the question ("event", "PostgreSQL", "writes").
     others = [
         q
         for q in TRACKS["backend"].questions
@@ -75,7 +75,7 @@ def test_a_redis_answer_is_capped_on_most_backend_questions_about_other_things()
         and "cach" not in key_point_words(q)
     ]
     scores = [scored(AskedQuestion(0, q), REDIS_ANSWER) for q in others]
-    assert len(others) >= 10 and sum(score <= 20 for score in scores) >= 0.6 * len(others), scores
+    assert len(others) >= 10 and sum(score <= 20 for score in scores) >= 0.85 * len(others), scores
 
 
 def test_a_redis_answer_to_the_java_equals_question_is_capped():
