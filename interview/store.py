@@ -255,11 +255,13 @@ def question_by_id(conn: Connection, question_id: int) -> Row | None:
     return conn.execute(_QUESTION_BY_ID, {"qid": question_id}).one_or_none()
 
 
-_FOLLOW_UP_TOTAL = select(func.count()).where(questions.c.parent_id == bindparam("qid"))
+_FOLLOW_UP_TOTAL = DirectStatement(
+    select(func.count().label("total")).where(questions.c.parent_id == bindparam("qid"))
+)
 
 
 def follow_up_total(conn: Connection, main_question_id: int) -> int:
-    return conn.execute(_FOLLOW_UP_TOTAL, {"qid": main_question_id}).scalar_one()
+    return _FOLLOW_UP_TOTAL.rows(conn, {"qid": main_question_id})[0].total
 
 
 _INSERT_REVISION = DirectStatement(
@@ -278,14 +280,25 @@ def save_answer_text(conn: Connection, question_id: int, answer: str, kind: str)
     _INSERT_REVISION.execute(conn, revision)
 
 
+_MAKE_ROOM = DirectStatement(
+    update(questions)
+    .where(questions.c.session_id == bindparam("sid"), questions.c.position > bindparam("after"))
+    .values(position=questions.c.position + 1)
+)
+_QUESTION_COLUMNS = (
+    "session_id", "position", "text", "category", "type", "difficulty", "is_follow_up",
+    "parent_id", "key_points", "reference_answer", "bank_id",
+)  # fmt: skip
+_INSERT_QUESTION = DirectStatement(
+    insert(questions).values({name: bindparam(f"new_{name}") for name in _QUESTION_COLUMNS})
+)
+
+
 def insert_follow_up(conn: Connection, session_id: str, after: int, row: dict) -> None:
     """Put a follow-up right after position `after`, moving the later questions down one."""
-    conn.execute(
-        update(questions)
-        .where(questions.c.session_id == session_id, questions.c.position > after)
-        .values(position=questions.c.position + 1)
-    )
-    conn.execute(insert(questions).values(**row, session_id=session_id, position=after + 1))
+    _MAKE_ROOM.execute(conn, {"sid": session_id, "after": after})
+    placed = {**row, "session_id": session_id, "position": after + 1}
+    _INSERT_QUESTION.execute(conn, {f"new_{name}": placed[name] for name in _QUESTION_COLUMNS})
 
 
 def answer_history(conn: Connection, session_id: str) -> list[Row]:
