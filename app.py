@@ -11,6 +11,7 @@ page = st.navigation(
         st.Page(ui.START_PAGE, title="Start", icon=":material/play_arrow:", default=True),
         st.Page(ui.INTERVIEW_PAGE, title="Interview", icon=":material/forum:"),
         st.Page(ui.REPORT_PAGE, title="Report", icon=":material/analytics:"),
+        st.Page("app_pages/progress.py", title="Progress", icon=":material/trending_up:"),
     ]
 )
 
