@@ -1,15 +1,21 @@
-"""Start: who is practising, for which track, and how long the interview is."""
+"""Start: who is practising, what to practise (a track or their own questions), and for how long."""
 
 import uuid
 
 import streamlit as st
 
 from app_pages import ui
+from interview import documents
 
 DIFFICULTIES = {"Any": None, "Junior": "junior", "Mid": "mid", "Senior": "senior"}
 # A new id for each visit to this form; reused by a second click so it never makes a second session.
 REQUEST_ID = "start_request_id"
 REQUEST_USED = "start_request_used"
+# What reading an uploaded file said, by the text box it was for: (level, sentence).
+UPLOAD_NOTICES = "start_upload_notices"
+CUSTOM_QUESTIONS_HELP = (
+    "Please write between 1 and 50 questions, one per line, each under 1,000 characters."
+)
 
 
 def _request_id() -> str:
@@ -17,6 +23,47 @@ def _request_id() -> str:
         st.session_state[REQUEST_ID] = uuid.uuid4().hex
         st.session_state[REQUEST_USED] = False
     return st.session_state[REQUEST_ID]
+
+
+def fill_from_upload(upload_key: str, text_key: str) -> None:
+    """Put an uploaded file's text in its box; a file we can't read leaves the box as it was."""
+    notices = st.session_state.setdefault(UPLOAD_NOTICES, {})
+    notices.pop(text_key, None)
+    upload = st.session_state.get(upload_key)
+    if upload is None:
+        return
+    try:
+        st.session_state[text_key] = documents.read_document(upload.name, upload.getvalue())
+    except documents.DocumentTooLong as too_long:
+        st.session_state[text_key] = too_long.text
+        notices[text_key] = ("warning", str(too_long))
+    except documents.DocumentError as unreadable:
+        notices[text_key] = ("error", str(unreadable))
+
+
+def document_box(label: str, key: str, upload_key: str, upload_label: str, placeholder: str) -> str:
+    """A text box the candidate can paste into or fill from a file."""
+    text = st.text_area(label, key=key, placeholder=placeholder, max_chars=documents.MAX_CONTEXT)
+    st.file_uploader(
+        upload_label,
+        type=documents.EXTENSIONS,
+        key=upload_key,
+        on_change=fill_from_upload,
+        args=(upload_key, key),
+        max_upload_size=documents.MAX_UPLOAD_MB,
+    )
+    notice = st.session_state.get(UPLOAD_NOTICES, {}).get(key)
+    if notice:
+        level, sentence = notice
+        getattr(st, level)(sentence)
+    return text
+
+
+def plain_message(envelope: dict) -> str:
+    # Only this page sends custom questions, so only it says what a valid list is.
+    if envelope.get("code") == 400 and envelope["message"].startswith("customQuestions"):
+        return CUSTOM_QUESTIONS_HELP
+    return ui.plain_message(envelope)
 
 
 api = ui.get_api()
@@ -36,34 +83,70 @@ if not st.session_state.get("start"):
     _request_id()
 
 candidate_name = st.text_input("Your name", key="candidate_name", max_chars=100)
-role = st.selectbox("Track", options=list(titles), format_func=titles.get, key="role")
-st.caption(descriptions[role])
+use_custom_questions = st.toggle(
+    "Use my own questions",
+    key="use_custom_questions",
+    help="Ask a list you or your coach wrote instead of a track's questions.",
+)
+if use_custom_questions:
+    lines = st.text_area(
+        "Your questions, one per line",
+        key="custom_questions",
+        height=160,
+        placeholder=(
+            "Tell me about a time you disagreed with a teammate.\nWhat would you change first?"
+        ),
+        persist_state="page",
+    )
+    questions = [line.strip() for line in lines.splitlines() if line.strip()]
+    chosen = {"role": "custom", "custom_questions": questions}
+else:
+    role = st.selectbox(
+        "Track", options=list(titles), format_func=titles.get, key="role", persist_state="page"
+    )
+    st.caption(descriptions[role])
 difficulty = st.selectbox("Difficulty", options=list(DIFFICULTIES), key="difficulty")
 left, right = st.columns(2)
-question_count = left.number_input(
-    "Number of questions", min_value=3, max_value=20, value=5, key="question_count"
-)
-follow_up_count = right.number_input(
+if not use_custom_questions:  # a custom list asks every question on it
+    question_count = left.number_input(
+        "Number of questions",
+        min_value=3,
+        max_value=20,
+        value=5,
+        key="question_count",
+        persist_state="page",
+    )
+    chosen = {"role": role, "question_count": int(question_count)}
+follow_up_count = (left if use_custom_questions else right).number_input(
     "Follow-ups per question", min_value=0, max_value=2, value=1, key="follow_up_count"
 )
-job_description = st.text_area(
+job_description = document_box(
     "Job description (optional)",
     key="job_description",
+    upload_key="job_description_file",
+    upload_label="Or upload the job description",
     placeholder="Paste a job ad and the questions will lean towards it.",
+)
+resume_text = document_box(
+    "Resume (optional)",
+    key="resume_text",
+    upload_key="resume_file",
+    upload_label="Or upload your resume",
+    placeholder="Paste your resume and you may be asked about your own projects.",
 )
 
 if st.button("Start interview", key="start", type="primary"):
     created = api.create_session(
+        **chosen,
         candidate_name=candidate_name,
-        role=role,
         difficulty=DIFFICULTIES[difficulty],
-        question_count=int(question_count),
         follow_up_count=int(follow_up_count),
         job_description=job_description or None,
+        resume_text=resume_text or None,
         request_id=st.session_state[REQUEST_ID],
     )
     if not ui.is_ok(created):
-        st.error(ui.plain_message(created))
+        st.error(plain_message(created))
         st.stop()
     st.session_state[REQUEST_USED] = True
     session_id = created["data"]["sessionId"]
