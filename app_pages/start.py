@@ -4,7 +4,7 @@ import uuid
 
 import streamlit as st
 
-from app_pages import ui
+from app_pages import progress_views, ui
 from interview import documents
 
 DIFFICULTIES = {"Any": None, "Junior": "junior", "Mid": "mid", "Senior": "senior"}
@@ -13,9 +13,6 @@ REQUEST_ID = "start_request_id"
 REQUEST_USED = "start_request_used"
 # What reading an uploaded file said, by the text box it was for: (level, sentence).
 UPLOAD_NOTICES = "start_upload_notices"
-CUSTOM_QUESTIONS_HELP = (
-    "Please write between 1 and 50 questions, one per line, each under 1,000 characters."
-)
 
 
 def _request_id() -> str:
@@ -59,13 +56,6 @@ def document_box(label: str, key: str, upload_key: str, upload_label: str, place
     return text
 
 
-def plain_message(envelope: dict) -> str:
-    # Only this page sends custom questions, so only it says what a valid list is.
-    if envelope.get("code") == 400 and envelope["message"].startswith("customQuestions"):
-        return CUSTOM_QUESTIONS_HELP
-    return ui.plain_message(envelope)
-
-
 api = ui.get_api()
 
 st.title("Rehearse")
@@ -82,7 +72,13 @@ descriptions = {role["id"]: role["description"] for role in roles["data"]}
 if not st.session_state.get("start"):
     _request_id()
 
-candidate_name = st.text_input("Your name", key="candidate_name", max_chars=100)
+# Signed in, the candidate is who they signed in as, so Progress finds their sessions.
+signed_in_as = progress_views.signed_in_candidate(st.user)
+if signed_in_as:
+    st.caption(f"Practising as {signed_in_as}")
+    candidate_name = signed_in_as
+else:
+    candidate_name = st.text_input("Your name", key="candidate_name", max_chars=100)
 use_custom_questions = st.toggle(
     "Use my own questions",
     key="use_custom_questions",
@@ -146,7 +142,7 @@ if st.button("Start interview", key="start", type="primary"):
         request_id=st.session_state[REQUEST_ID],
     )
     if not ui.is_ok(created):
-        st.error(plain_message(created))
+        st.error(ui.plain_message(created))
         st.stop()
     st.session_state[REQUEST_USED] = True
     session_id = created["data"]["sessionId"]

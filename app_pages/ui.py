@@ -36,7 +36,11 @@ _SENTENCES_BY_MESSAGE = {
     "candidateName is required": "Please enter your name.",
     "candidateName must be at most 100 characters": "Please keep your name under 100 characters.",
 }
+CUSTOM_QUESTIONS_HELP = (
+    "Please write between 1 and 50 questions, one per line, each under 1,000 characters."
+)
 _SENTENCES_BY_FIELD = {
+    "customQuestions": CUSTOM_QUESTIONS_HELP,
     "questionCount": "This track doesn't have that many questions: please choose fewer.",
     "jobDescription": "The job description is too long: please keep it under 20,000 characters.",
     "role": "Please choose a track.",

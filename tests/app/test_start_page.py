@@ -5,7 +5,6 @@ import io
 import docx
 
 from app_pages import ui
-from app_pages.start import CUSTOM_QUESTIONS_HELP
 from interview import documents
 
 RESUME = (
@@ -107,13 +106,13 @@ def test_own_questions_make_a_session_of_exactly_those_questions(app, api):
 
 def test_an_empty_question_list_asks_for_questions(app, api):
     start_with_own_questions(app, "  \n\n")
-    assert messages(app.error) == [CUSTOM_QUESTIONS_HELP]
+    assert messages(app.error) == [ui.CUSTOM_QUESTIONS_HELP]
     assert api.list_sessions()["data"] == []
 
 
 def test_a_question_over_a_thousand_characters_gets_the_same_plain_message(app, api):
     start_with_own_questions(app, "Why?\n" + "a" * 1_001)
-    assert messages(app.error) == [CUSTOM_QUESTIONS_HELP]
+    assert messages(app.error) == [ui.CUSTOM_QUESTIONS_HELP]
     assert api.list_sessions()["data"] == []
 
 
@@ -126,3 +125,12 @@ def test_own_questions_replace_the_track_and_turning_them_off_brings_it_back(app
 
     app.toggle(key="use_custom_questions").set_value(False).run()
     assert app.selectbox(key="role").value == "behavioural"
+
+
+def test_a_signed_in_candidate_practises_under_the_name_they_signed_in_with(app, api):
+    app.user = {"is_logged_in": True, "email": "ada@example.com", "name": "Ada"}
+    app.run()
+    assert not [box for box in app.text_input if box.key == "candidate_name"]
+    app.button(key="start").click().run()
+    session_id = app.session_state[ui.SESSION_ID]
+    assert api.get_session(session_id)["data"]["candidateName"] == "ada@example.com"
