@@ -1,30 +1,13 @@
-"""Report: the overall score, a score per question, and each answer with its feedback."""
+"""Report: the overall score, charts of the rubric, each answer with its feedback, downloads."""
 
-import json
+from functools import partial
 
-import pandas as pd
 import streamlit as st
 
-from app_pages import ui
+from app_pages import report_views, ui
 
-
-def _label(detail: dict) -> str:
-    """Q1, Q2… by position, as the report's own feedback numbers them."""
-    label = f"Q{detail['questionIndex'] + 1}"
-    if detail["isFollowUp"]:
-        label += f" (follow-up to Q{detail['parentQuestionIndex'] + 1})"
-    return label
-
-
-def _score_table(details: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Question": [_label(d) for d in details],
-            "Category": [d["category"] for d in details],
-            "Score": [d["score"] for d in details],
-            "Asked": [d["question"] for d in details],
-        }
-    )
+# The charts are read, not explored: no plotly toolbar.
+_CHART_CONFIG = {"displayModeBar": False}
 
 
 def _bullets(items: list[str]) -> None:
@@ -32,23 +15,25 @@ def _bullets(items: list[str]) -> None:
         st.markdown(f"- {ui.as_plain_markdown(item)}")
 
 
-def _question_detail(detail: dict, label: str, reference: dict | None) -> None:
+def _question_detail(detail: dict, reference: dict | None) -> None:
     """Everything about one question. Candidate words are shown as plain text, never markup."""
-    with st.expander(f"{label} · score {detail['score']}"):
+    label = report_views.question_label(detail)
+    with st.expander(f"{label} · score {report_views.score_and_band(detail['score'])}"):
         st.markdown("**Question**")
         st.text(detail["question"])
         st.markdown("**Your answer**")
         st.text(detail["userAnswer"] or "Not answered.")
         for dimension in detail["dimensions"]:
-            name = dimension["dimension"].replace("_", " ").capitalize()
+            name = report_views.dimension_label(dimension["dimension"])
             st.markdown(f"**{name}**: {dimension['score']}")
             if dimension["evidence"]:
                 st.text(f"“{dimension['evidence']}”")
         st.markdown("**Feedback**")
         st.text(detail["feedback"] or "")
-        if reference:
+        if reference and reference["referenceAnswer"]:
             st.markdown("**Reference answer**")
             st.text(reference["referenceAnswer"])
+        if reference and reference["keyPoints"]:
             st.markdown("**Key points**")
             _bullets(reference["keyPoints"])
 
@@ -77,8 +62,15 @@ band.metric("Band", report["band"].capitalize())
 answered.metric("Answered", f"{report['answeredCount']} of {report['totalQuestions']}")
 st.text(report["overallFeedback"])
 
+radar, categories = st.columns(2)
+with radar:
+    st.subheader("Rubric dimensions")
+    st.plotly_chart(report_views.dimension_radar(report), config=_CHART_CONFIG)
+with categories:
+    st.subheader("Score per category")
+    st.plotly_chart(report_views.category_scores_bar(report), config=_CHART_CONFIG)
 st.subheader("Score per question")
-st.dataframe(_score_table(details), hide_index=True)
+st.plotly_chart(report_views.question_scores_bar(report), config=_CHART_CONFIG)
 
 strengths, improvements = st.columns(2)
 with strengths:
@@ -90,14 +82,35 @@ with improvements:
 
 st.subheader("Question by question")
 for detail in details:
-    _question_detail(detail, _label(detail), references.get(detail["questionIndex"]))
+    _question_detail(detail, references.get(detail["questionIndex"]))
 
-st.download_button(
-    "Download report (JSON)",
-    data=json.dumps(report, ensure_ascii=False, indent=2),
-    file_name=f"rehearse-report-{report['sessionId'][:8]}.json",
+st.subheader("Download")
+file_stem = f"rehearse-report-{report['sessionId'][:8]}"
+html, csv, raw = st.columns(3)
+# The HTML carries plotly's JavaScript (megabytes): it is built only when the button is clicked.
+html.download_button(
+    "Report (HTML)",
+    data=partial(report_views.report_html, report),
+    file_name=f"{file_stem}.html",
+    mime="text/html",
+    key="download_html",
+    icon=":material/description:",
+)
+csv.download_button(
+    "Scores (CSV)",
+    data=report_views.report_csv(report),
+    file_name=f"{file_stem}.csv",
+    mime="text/csv",
+    key="download_csv",
+    icon=":material/table:",
+)
+raw.download_button(
+    "Report data (JSON)",
+    data=report_views.report_json(report),
+    file_name=f"{file_stem}.json",
     mime="application/json",
     key="download_json",
+    icon=":material/data_object:",
 )
 if st.button("Start a new interview", key="new_interview"):
     st.session_state.pop(ui.SESSION_ID, None)
