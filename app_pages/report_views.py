@@ -118,7 +118,11 @@ def question_scores_bar(report: dict) -> go.Figure:
                 annotation_position="top right",
             )
     figure.update_layout(
-        yaxis={"range": [0, 108], "title": "Score", "tickvals": [0, 40, 60, 75, 90, 100]},
+        yaxis={
+            "range": [0, 108],
+            "title": "Score",
+            "tickvals": sorted({100, *(edge for edge, _ in BANDS)}),
+        },
         xaxis={"type": "category"},
         showlegend=False,
         margin={"l": 50, "r": 20, "t": 20, "b": 40},
