@@ -194,10 +194,12 @@ def main() -> None:
         print(f"  API   p50 {r['api_p50']:.3f} ms  p95 {r['api_p95']:.3f} ms")
         print(f"  floor p50 {r['floor_p50']:.3f} ms  p95 {r['floor_p95']:.3f} ms")
         ratio = r["api_p50"] / r["floor_p50"]
-        verdict = "OK" if ratio <= 30 else "MISSED"
+        if follow_ups == 0:  # the same writes as the floor: the target applies
+            verdict = f"target <= 30x: {'OK' if ratio <= 30 else 'MISSED'}"
+        else:  # the floor neither decides nor inserts follow-ups: shown for what they cost
+            verdict = "for information: the floor makes no follow-up decision or insert"
         print(
-            f"  p50 ratio {ratio:.1f}x (target <= 30x: {verdict}), "
-            f"p95 ratio {r['api_p95'] / r['floor_p95']:.1f}x"
+            f"  p50 ratio {ratio:.1f}x ({verdict}), p95 ratio {r['api_p95'] / r['floor_p95']:.1f}x"
         )
 
     r = pg_throughput(args.pg_url, processes=4, seconds=args.seconds)
