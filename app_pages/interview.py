@@ -1,16 +1,21 @@
 """Interview: one question at a time, the draft saved as it is typed, submit, or finish early."""
 
+import time
 from datetime import datetime
 
 import streamlit as st
 
-from app_pages import ui
+from app_pages import interview_views, ui
 
 ANSWER = "answer"
 ANSWER_FOR = "interview_answer_for"  # (session id, question index) the answer box holds
 DRAFT_SAVED_AT = "interview_draft_saved_at"
 NOTICE = "interview_notice"  # a sentence for the next run to show, set by a callback
 CONFIRMING_FINISH = "interview_confirming_finish"
+TIME_LIMIT = "interview_time_limit"  # minutes, or None: the candidate's soft target per question
+# When each question was first shown, by (session id, question index). It lives in this browser
+# session only, so a refresh (a new Streamlit session) restarts the timer; nothing else is lost.
+QUESTION_SHOWN_AT = "interview_question_shown_at"
 
 # Callbacks get the question index the candidate was looking at, bound when the page was drawn,
 # so an answer typed for one question is never stored against the next one.
@@ -64,6 +69,25 @@ def _load_answer_box(session_id: str, question: dict) -> None:
         st.session_state.pop(DRAFT_SAVED_AT, None)
 
 
+def _question_shown_at(session_id: str, index: int) -> float:
+    shown_at = st.session_state.setdefault(QUESTION_SHOWN_AT, {})
+    return shown_at.setdefault((session_id, index), time.time())
+
+
+@st.fragment(run_every=1)
+def _question_timer(shown_at: float) -> None:
+    """Redraws only itself each second, never the page (nor the answer box being typed in)."""
+    elapsed = time.time() - shown_at
+    st.caption(interview_views.timer_text(elapsed, st.session_state.get(TIME_LIMIT)))
+
+
+def _answer_checklist(answer: str, question: dict, main_question: str) -> None:
+    shown = interview_views.tips_shown(answer, question, main_question)
+    with st.expander(f"Answer checklist · {sum(shown.values())} of {len(shown)}"):
+        for tip, is_shown in shown.items():
+            st.caption(f"{'✓' if is_shown else '○'} {tip}")
+
+
 def _confirm_finish(session_id: str) -> None:
     st.warning("Finish now? Questions you haven't answered will score 0.")
     yes, no = st.columns(2)
@@ -94,10 +118,22 @@ number = main_question_number(session["questions"], index)
 if notice := st.session_state.pop(NOTICE, None):
     st.warning(notice)
 
+with st.sidebar:
+    st.selectbox(
+        "Soft time limit per question",
+        interview_views.TIME_LIMITS,
+        format_func=interview_views.time_limit_label,
+        key=TIME_LIMIT,
+        help="Only a reminder: nothing is submitted or lost when it runs out.",
+    )
+
+position, timer = st.columns([3, 2])
 if question["isFollowUp"]:
-    st.caption(f"Follow-up to question {number}")
+    position.caption(f"Follow-up to question {number}")
 else:
-    st.caption(f"Question {number} of {session['mainQuestionCount']}")
+    position.caption(f"Question {number} of {session['mainQuestionCount']}")
+with timer:
+    _question_timer(_question_shown_at(session_id, index))
 st.subheader(ui.as_plain_markdown(question["question"]))
 
 _load_answer_box(session_id, question)
@@ -110,8 +146,16 @@ st.text_area(
     args=(session_id, index),
     placeholder="Type your answer. It is saved when you click outside the box.",
 )
+# The box sends its text on blur or Ctrl/Cmd+Enter, so the count and checklist follow then.
+answer = st.session_state[ANSWER]
+words, saved = st.columns(2)
+words.caption(interview_views.words_label(interview_views.word_count(answer)))
 if saved_at := st.session_state.get(DRAFT_SAVED_AT):
-    st.caption(f"Draft saved {saved_at}")
+    saved.caption(f"Draft saved {saved_at}")
+main_question = ""
+if question["isFollowUp"]:
+    main_question = session["questions"][question["parentQuestionIndex"]]["question"]
+_answer_checklist(answer, question, main_question)
 
 submit, finish = st.columns(2)
 submit.button(

@@ -1,13 +1,18 @@
 """Report: the overall score, charts of the rubric, each answer with its feedback, downloads."""
 
+import uuid
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
-from app_pages import report_views, ui
+from app_pages import interview_views, report_views, ui
 
 # The charts are read, not explored: no plotly toolbar.
 _CHART_CONFIG = {"displayModeBar": False}
+# A new id for each drawing of this page; a second click reruns with the same one, so a double
+# click on "Practise again" or "Retry weak questions" makes one session.
+NEXT_REQUEST_ID = "report_next_request_id"
 
 
 def _bullets(items: list[str]) -> None:
@@ -36,6 +41,22 @@ def _question_detail(detail: dict, reference: dict | None) -> None:
         if reference and reference["keyPoints"]:
             st.markdown("**Key points**")
             _bullets(reference["keyPoints"])
+
+
+def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
+    """Create the interview `request_for` makes of this one, and go to it; errors in plain words."""
+    finished = api.get_session(session_id)
+    if not ui.is_ok(finished):
+        st.error(ui.plain_message(finished))
+        return
+    request = request_for(finished["data"])
+    created = api.create_session(**request, request_id=st.session_state[NEXT_REQUEST_ID])
+    if not ui.is_ok(created):
+        st.error(ui.plain_message(created))
+        return
+    next_session_id = created["data"]["sessionId"]
+    ui.remember_session(next_session_id)
+    ui.go_to(ui.INTERVIEW_PAGE, next_session_id)
 
 
 api = ui.get_api()
@@ -112,7 +133,15 @@ raw.download_button(
     key="download_json",
     icon=":material/data_object:",
 )
-if st.button("Start a new interview", key="new_interview"):
+
+if not (st.session_state.get("practise_again") or st.session_state.get("retry_weak")):
+    st.session_state[NEXT_REQUEST_ID] = uuid.uuid4().hex
+again, weak, new = st.columns(3)
+if again.button("Practise again", key="practise_again", icon=":material/replay:", type="primary"):
+    _start_next_interview(interview_views.practise_again_request)
+if weak.button("Retry weak questions", key="retry_weak", icon=":material/fitness_center:"):
+    _start_next_interview(partial(interview_views.retry_weak_request, report=report))
+if new.button("Start a new interview", key="new_interview"):
     st.session_state.pop(ui.SESSION_ID, None)
     st.query_params.clear()
     ui.go_to(ui.START_PAGE)

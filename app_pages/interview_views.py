@@ -1,0 +1,103 @@
+"""Pure helpers for the interview screens: the timer, the word count, the answer checklist, and
+what a new interview asks when the candidate practises again."""
+
+from interview import language as lang
+from interview.analysis import QuestionText, read_answer
+
+TIME_LIMITS = (None, 2, 3, 5, 10)  # minutes; None: no target
+# Questions scoring under this are the weak ones "Retry weak questions" asks again.
+WEAK_SCORE = 60
+MOST_WEAK = 5
+LOWEST_WHEN_NONE_WEAK = 3
+# The seed's answer-quality tips, in the order the checklist shows them.
+TIPS = (
+    "A specific example",
+    "Concrete technologies",
+    "Your reasoning",
+    "Numbers",
+    "Challenges and how you solved them",
+)
+
+
+def clock(seconds: float) -> str:
+    """Elapsed time as mm:ss (minutes keep counting past 59)."""
+    minutes, seconds = divmod(max(0, int(seconds)), 60)
+    return f"{minutes:02d}:{seconds:02d}"
+
+
+def time_limit_label(minutes: int | None) -> str:
+    return f"{minutes} minutes" if minutes else "Off"
+
+
+def timer_text(elapsed: float, limit_minutes: int | None) -> str:
+    """What the timer says; past the soft limit it only says so gently."""
+    if limit_minutes and elapsed > limit_minutes * 60:
+        return (
+            f"{clock(elapsed)} · Over your {limit_minutes}-minute target — take the time you need"
+        )
+    if limit_minutes:
+        return f"Time on this question {clock(elapsed)} of {clock(limit_minutes * 60)}"
+    return f"Time on this question {clock(elapsed)}"
+
+
+def word_count(text: str) -> int:
+    """Words as a candidate counts them: each Chinese character is one."""
+    chinese = set(lang.cjk_chars(text))
+    others = "".join(" " if char in chinese else char for char in text).split()
+    return len(lang.cjk_chars(text)) + sum(1 for token in others if any(c.isalnum() for c in token))
+
+
+def words_label(count: int) -> str:
+    return "1 word" if count == 1 else f"{count} words"
+
+
+def tips_shown(answer: str, question: dict, main_question: str = "") -> dict[str, bool]:
+    """For each answer-quality tip, whether the draft already shows it, as the engine reads it."""
+    topic = " ".join(part for part in (main_question, question["category"], question["type"]))
+    features = read_answer(answer, QuestionText(question["question"], (), topic.strip()))
+    shown = (
+        features.examples or features.story,
+        features.on_topic_terms,
+        features.reasons,
+        features.metrics or features.numbers,
+        features.challenges and features.solutions,
+    )
+    return {tip: bool(has) for tip, has in zip(TIPS, shown, strict=True)}
+
+
+def practise_again_request(session: dict) -> dict:
+    """create_session arguments for the same track, difficulty and counts as a past session."""
+    mains = [q for q in session["questions"] if not q["isFollowUp"]]
+    request = {
+        "candidate_name": session["candidateName"],
+        "role": session["role"],
+        "difficulty": session["difficulty"],
+        "follow_up_count": session["followUpCount"],
+    }
+    # A coach's or the candidate's own question set has no bank to draw from: ask it again.
+    if all(q["type"] == "custom" for q in mains):
+        request["custom_questions"] = [q["question"] for q in mains]
+    else:
+        request["question_count"] = session["mainQuestionCount"]
+    return request
+
+
+def weakest_questions(report: dict) -> list[str]:
+    """The lowest-scoring main questions, weakest first: those under 60, else the lowest three."""
+    mains = sorted(
+        (d for d in report["questionDetails"] if not d["isFollowUp"]),
+        key=lambda detail: detail["score"] or 0,
+    )
+    weak = [d for d in mains if (d["score"] or 0) < WEAK_SCORE][:MOST_WEAK]
+    return [d["question"] for d in weak or mains[:LOWEST_WHEN_NONE_WEAK]]
+
+
+def retry_weak_request(session: dict, report: dict) -> dict:
+    """create_session arguments asking the weakest questions again, labelled with the same track."""
+    return {
+        "candidate_name": session["candidateName"],
+        "role": session["role"],
+        "difficulty": session["difficulty"],
+        "follow_up_count": session["followUpCount"],
+        "custom_questions": weakest_questions(report),
+    }
