@@ -1,26 +1,13 @@
 """The app through app.py, as a candidate uses it: start, answer, finish, read the report."""
 
-from streamlit.testing.v1 import AppTest
-
 from app_pages import ui
+from tests.app.pages import captions, open_interview
 
 SCRIPT = "<script>alert(1)</script>"
 ANSWER = (
     "I would put Redis in front of PostgreSQL as a read-through cache with a 60 second TTL, "
     "because reads outnumber writes 50 to 1; p99 latency fell from 420 ms to 35 ms."
 )
-
-
-def open_interview(app: AppTest, session_id: str) -> AppTest:
-    """Arrive on the interview page the way a returning candidate does: by its URL."""
-    app.query_params[ui.SESSION_QUERY_PARAM] = session_id
-    app.run()
-    app.switch_page(ui.INTERVIEW_PAGE).run()
-    return app
-
-
-def captions(app: AppTest) -> list[str]:
-    return [caption.value for caption in app.caption]
 
 
 def test_the_start_page_describes_the_chosen_track(app, api):

@@ -3,9 +3,9 @@
 import time
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from app_pages import interview_views, ui
+from app_pages import interview_views
+from tests.app.pages import captions, open_interview
 
 # The page's own keys (importing app_pages.interview would run the page).
 SHOWN_AT = "interview_question_shown_at"
@@ -25,17 +25,6 @@ STRONG_CHINESE = (
     "遇到的难点是缓存击穿，我们用互斥锁解决了。"
 )
 WEAK = "I would make it faster."
-
-
-def open_interview(app: AppTest, session_id: str) -> AppTest:
-    app.query_params[ui.SESSION_QUERY_PARAM] = session_id
-    app.run()
-    app.switch_page(ui.INTERVIEW_PAGE).run()
-    return app
-
-
-def captions(app: AppTest) -> list[str]:
-    return [caption.value for caption in app.caption]
 
 
 @pytest.mark.parametrize(

@@ -1,35 +1,14 @@
 """The report's way back in: practise the same track again, or retry the weakest questions."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from app_pages import interview_views, ui
+from tests.app.pages import CACHING_QUESTIONS as QUESTIONS
+from tests.app.pages import STRONG_CACHING_ANSWER as STRONG
+from tests.app.pages import captions, open_report
 
-QUESTIONS = [
-    "How would you make a slow product catalogue page fast? Which cache would you use, and why?",
-    "How do you keep a cache consistent with the database?",
-    "Tell me about a production incident you handled.",
-]
-STRONG = (
-    "I would put Redis in front of PostgreSQL as a read-through cache for the catalogue, because "
-    "reads outnumber writes 50 to 1 and the product pages tolerate a few seconds of staleness. "
-    "I chose a 60 second TTL plus explicit invalidation on price updates. The challenge was a "
-    "cache stampede when popular keys expired; we solved it with request coalescing and jittered "
-    "TTLs. As a result p99 latency fell from 420 ms to 35 ms and database CPU dropped by 60%."
-)
 NEXT_REQUEST_ID = "report_next_request_id"  # the page's key (importing the page would run it)
 SAME_TRACK = ("role", "difficulty", "mainQuestionCount", "followUpCount", "candidateName")
-
-
-def open_report(app: AppTest, session_id: str) -> AppTest:
-    app.query_params[ui.SESSION_QUERY_PARAM] = session_id
-    app.run()
-    app.switch_page(ui.REPORT_PAGE).run()
-    return app
-
-
-def captions(app: AppTest) -> list[str]:
-    return [caption.value for caption in app.caption]
 
 
 def other_session(api, session_id: str) -> dict:

@@ -4,21 +4,12 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from app_pages import report_views, ui
+from app_pages import report_views
 from interview.rubric import DIMENSION_NAMES
+from tests.app.pages import CACHING_QUESTIONS as QUESTIONS
+from tests.app.pages import STRONG_CACHING_ANSWER as STRONG
+from tests.app.pages import open_report
 
-QUESTIONS = [
-    "How would you make a slow product catalogue page fast? Which cache would you use, and why?",
-    "How do you keep a cache consistent with the database?",
-    "Tell me about a production incident you handled.",
-]
-STRONG = (
-    "I would put Redis in front of PostgreSQL as a read-through cache for the catalogue, because "
-    "reads outnumber writes 50 to 1 and the product pages tolerate a few seconds of staleness. "
-    "I chose a 60 second TTL plus explicit invalidation on price updates. The challenge was a "
-    "cache stampede when popular keys expired; we solved it with request coalescing and jittered "
-    "TTLs. As a result p99 latency fell from 420 ms to 35 ms and database CPU dropped by 60%."
-)
 WEAK = "I don't know."
 
 
@@ -32,13 +23,6 @@ def finished_session(api) -> str:
     api.submit_answer(session_id, 1, WEAK)
     api.complete_early(session_id)
     return session_id
-
-
-def open_report(app: AppTest, session_id: str) -> AppTest:
-    app.query_params[ui.SESSION_QUERY_PARAM] = session_id
-    app.run()
-    app.switch_page(ui.REPORT_PAGE).run()
-    return app
 
 
 def chart_specs(app: AppTest) -> dict[str, dict]:
