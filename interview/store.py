@@ -177,25 +177,14 @@ def question_rows(conn: Connection, session_id: str) -> list[Row]:
     return list(conn.execute(query.order_by(questions.c.position)))
 
 
-_QUESTIONS_BETWEEN = (
-    _question_query()
-    .where(
-        questions.c.session_id == bindparam("sid"),
-        questions.c.position >= bindparam("first"),
-        questions.c.position <= bindparam("last"),
-    )
-    .order_by(questions.c.position)
+_QUESTION_AT = _question_query().where(
+    questions.c.session_id == bindparam("sid"), questions.c.position == bindparam("position")
 )
 
 
-def question_rows_between(conn: Connection, session_id: str, first: int, last: int) -> list[Row]:
-    params = {"sid": session_id, "first": first, "last": last}
-    return list(conn.execute(_QUESTIONS_BETWEEN, params))
-
-
 def question_row(conn: Connection, session_id: str, position: int) -> Row | None:
-    rows = question_rows_between(conn, session_id, position, position)
-    return rows[0] if rows else None
+    params = {"sid": session_id, "position": position}
+    return conn.execute(_QUESTION_AT, params).one_or_none()
 
 
 class SessionState(NamedTuple):
