@@ -4,26 +4,33 @@ import streamlit as st
 
 from app_pages import ui
 
-st.set_page_config(page_title="Rehearse", page_icon=":material/record_voice_over:")
+text = ui.text()
+st.set_page_config(page_title=text("common.app_name"), page_icon=":material/record_voice_over:")
 
 page = st.navigation(
     [
-        st.Page(ui.START_PAGE, title="Start", icon=":material/play_arrow:", default=True),
-        st.Page(ui.INTERVIEW_PAGE, title="Interview", icon=":material/forum:"),
-        st.Page(ui.REPORT_PAGE, title="Report", icon=":material/analytics:"),
-        st.Page("app_pages/progress.py", title="Progress", icon=":material/trending_up:"),
+        st.Page(
+            ui.START_PAGE, title=text("page.start"), icon=":material/play_arrow:", default=True
+        ),
+        st.Page(ui.INTERVIEW_PAGE, title=text("page.interview"), icon=":material/forum:"),
+        st.Page(ui.REPORT_PAGE, title=text("page.report"), icon=":material/analytics:"),
+        st.Page(ui.PROGRESS_PAGE, title=text("page.progress"), icon=":material/trending_up:"),
     ]
 )
 
 with st.sidebar:
-    st.caption("Practise interviews one question at a time. Drafts save as you type.")
+    ui.language_picker()
+    st.caption(text("common.tagline"))
     session_id = st.session_state.get(ui.SESSION_ID)
     if session_id:
         st.page_link(
             ui.INTERVIEW_PAGE,
-            label="Resume my interview",
+            label=text("common.resume_interview"),
             icon=":material/history:",
-            query_params={ui.SESSION_QUERY_PARAM: session_id},
+            query_params={
+                ui.SESSION_QUERY_PARAM: session_id,
+                ui.LANGUAGE_QUERY_PARAM: ui.language(),
+            },
         )
 
 page.run()

@@ -31,25 +31,25 @@ def save_draft(session_id: str, index: int) -> None:
     current = api.get_current_question(session_id)
     if ui.is_ok(current) and current["data"]["currentIndex"] != index:
         # Another tab answered it: saving now would overwrite that submitted answer.
-        st.session_state[NOTICE] = ui.MOVED_ON
+        st.session_state[NOTICE] = "error.moved_on"
         return
     saved = api.save_answer(session_id, index, st.session_state[ANSWER])
     if ui.is_ok(saved):
         st.session_state[DRAFT_SAVED_AT] = datetime.now().strftime("%H:%M:%S")
     else:
-        st.session_state[NOTICE] = ui.plain_message(saved)
+        st.session_state[NOTICE] = ui.message_key(saved)
 
 
 def submit_answer(session_id: str, index: int) -> None:
     def tell_waiting(attempt: int) -> None:
-        st.toast(f"Lots of people are submitting right now; trying again ({attempt} of 3)…")
+        st.toast(ui.text()("interview.retrying", attempt=attempt, attempts=ui.BUSY_RETRIES))
 
     answer = st.session_state[ANSWER]
     result = ui.retry_when_busy(
         lambda: ui.get_api().submit_answer(session_id, index, answer), tell_waiting
     )
     if not ui.is_ok(result):
-        st.session_state[NOTICE] = ui.plain_message(result)
+        st.session_state[NOTICE] = ui.message_key(result)
 
 
 def ask_to_finish() -> None:
@@ -78,32 +78,46 @@ def _question_shown_at(session_id: str, index: int) -> float:
 def _question_timer(shown_at: float) -> None:
     """Redraws only itself each second, never the page (nor the answer box being typed in)."""
     elapsed = time.time() - shown_at
-    st.caption(interview_views.timer_text(elapsed, st.session_state.get(TIME_LIMIT)))
+    limit = st.session_state.get(TIME_LIMIT)
+    st.caption(interview_views.timer_text(elapsed, limit, ui.text()))
 
 
 def _answer_checklist(answer: str, question: dict, main_question: str) -> None:
     shown = interview_views.tips_shown(answer, question, main_question)
-    with st.expander(f"Answer checklist · {sum(shown.values())} of {len(shown)}"):
+    title = text("interview.checklist", shown=sum(shown.values()), total=len(shown))
+    with st.expander(title):
+        st.caption(text("interview.checklist_help"))
         for tip, is_shown in shown.items():
-            st.caption(f"{'✓' if is_shown else '○'} {tip}")
+            st.caption(f"{'✓' if is_shown else '○'} {text(f'interview.tip.{tip}')}")
+
+
+def _follow_up_context(parent: dict) -> None:
+    """The question a follow-up probes and the candidate's own words it refers to."""
+    with st.container(border=True):
+        question = ui.as_plain_markdown(parent["question"])
+        st.caption(text("interview.follow_up_context", question=question))
+        if parent["userAnswer"]:
+            quote = ui.as_plain_markdown(interview_views.short_quote(parent["userAnswer"]))
+            st.caption(text("interview.you_said", quote=quote))
 
 
 def _confirm_finish(session_id: str) -> None:
-    st.warning("Finish now? Questions you haven't answered will score 0.")
+    st.warning(text("interview.confirm_finish_warning"))
     yes, no = st.columns(2)
-    if yes.button("Yes, finish and see my report", key="confirm_finish", type="primary"):
+    if yes.button(text("interview.confirm_finish"), key="confirm_finish", type="primary"):
         finished = api.complete_early(session_id)
         st.session_state[CONFIRMING_FINISH] = False
         if ui.is_ok(finished) or finished["message"] == "Interview already completed":
             ui.go_to(ui.REPORT_PAGE, session_id)
         st.error(ui.plain_message(finished))
-    no.button("Keep going", key="cancel_finish", on_click=keep_going)
+    no.button(text("interview.cancel_finish"), key="cancel_finish", on_click=keep_going)
 
 
 api = ui.get_api()
+text = ui.text()
 session_id = ui.current_session_id()
 if not session_id:
-    ui.show_not_found("There is no interview in progress.")
+    ui.show_not_found(text("common.no_interview"))
 
 current = api.get_current_question(session_id)
 if not ui.is_ok(current):
@@ -116,52 +130,60 @@ index = question["questionIndex"]
 number = main_question_number(session["questions"], index)
 
 if notice := st.session_state.pop(NOTICE, None):
-    st.warning(notice)
+    st.warning(text(notice))
 
 with st.sidebar:
     st.selectbox(
-        "Soft time limit per question",
+        text("interview.time_limit"),
         interview_views.TIME_LIMITS,
-        format_func=interview_views.time_limit_label,
+        format_func=lambda minutes: interview_views.time_limit_label(minutes, text),
         key=TIME_LIMIT,
-        help="Only a reminder: nothing is submitted or lost when it runs out.",
+        help=text("interview.time_limit_help"),
     )
 
 position, timer = st.columns([3, 2])
 if question["isFollowUp"]:
-    position.caption(f"Follow-up to question {number}")
+    position.caption(text("interview.follow_up_to", number=number))
 else:
-    position.caption(f"Question {number} of {session['mainQuestionCount']}")
+    position.caption(
+        text("interview.question_of", number=number, total=session["mainQuestionCount"])
+    )
 with timer:
     _question_timer(_question_shown_at(session_id, index))
+main_question = ""
+if question["isFollowUp"]:
+    parent = session["questions"][question["parentQuestionIndex"]]
+    main_question = parent["question"]
+    _follow_up_context(parent)
 st.subheader(ui.as_plain_markdown(question["question"]))
 
 _load_answer_box(session_id, question)
 st.text_area(
-    "Your answer",
+    text("interview.answer"),
     key=ANSWER,
     height=240,
     max_chars=20_000,
     on_change=save_draft,
     args=(session_id, index),
-    placeholder="Type your answer. It is saved when you click outside the box.",
+    placeholder=text("interview.answer_placeholder"),
 )
 # The box sends its text on blur or Ctrl/Cmd+Enter, so the count and checklist follow then.
 answer = st.session_state[ANSWER]
 words, saved = st.columns(2)
-words.caption(interview_views.words_label(interview_views.word_count(answer)))
+words.caption(interview_views.words_label(interview_views.word_count(answer), text))
 if saved_at := st.session_state.get(DRAFT_SAVED_AT):
-    saved.caption(f"Draft saved {saved_at}")
-main_question = ""
-if question["isFollowUp"]:
-    main_question = session["questions"][question["parentQuestionIndex"]]["question"]
+    saved.caption(text("interview.draft_saved", time=saved_at))
 _answer_checklist(answer, question, main_question)
 
 submit, finish = st.columns(2)
 submit.button(
-    "Submit answer", key="submit", type="primary", on_click=submit_answer, args=(session_id, index)
+    text("interview.submit"),
+    key="submit",
+    type="primary",
+    on_click=submit_answer,
+    args=(session_id, index),
 )
-finish.button("Finish early", key="finish_early", on_click=ask_to_finish)
+finish.button(text("interview.finish_early"), key="finish_early", on_click=ask_to_finish)
 
 if st.session_state.get(CONFIRMING_FINISH):
     _confirm_finish(session_id)

@@ -1,6 +1,7 @@
 """Pure helpers for the interview screens: the timer, the word count, the answer checklist, and
 what a new interview asks when the candidate practises again."""
 
+from app_pages.text import Text
 from interview import language as lang
 from interview.analysis import QuestionText, read_answer
 
@@ -9,14 +10,9 @@ TIME_LIMITS = (None, 2, 3, 5, 10)  # minutes; None: no target
 WEAK_SCORE = 60
 MOST_WEAK = 5
 LOWEST_WHEN_NONE_WEAK = 3
-# The seed's answer-quality tips, in the order the checklist shows them.
-TIPS = (
-    "A specific example",
-    "Concrete technologies",
-    "Your reasoning",
-    "Numbers",
-    "Challenges and how you solved them",
-)
+# The seed's answer-quality tips (catalogue keys interview.tip.*), in the checklist's order.
+TIPS = ("example", "technologies", "reasoning", "numbers", "challenges")
+QUOTE_LIMIT = 160  # characters of the candidate's answer a follow-up shows
 
 
 def clock(seconds: float) -> str:
@@ -25,19 +21,19 @@ def clock(seconds: float) -> str:
     return f"{minutes:02d}:{seconds:02d}"
 
 
-def time_limit_label(minutes: int | None) -> str:
-    return f"{minutes} minutes" if minutes else "Off"
+def time_limit_label(minutes: int | None, text: Text) -> str:
+    if minutes:
+        return text("interview.time_limit_minutes", minutes=minutes)
+    return text("interview.time_limit_off")
 
 
-def timer_text(elapsed: float, limit_minutes: int | None) -> str:
+def timer_text(elapsed: float, limit_minutes: int | None, text: Text) -> str:
     """What the timer says; past the soft limit it only says so gently."""
     if limit_minutes and elapsed > limit_minutes * 60:
-        return (
-            f"{clock(elapsed)} · Over your {limit_minutes}-minute target — take the time you need"
-        )
+        return text("interview.timer_over", elapsed=clock(elapsed), minutes=limit_minutes)
     if limit_minutes:
-        return f"Time on this question {clock(elapsed)} of {clock(limit_minutes * 60)}"
-    return f"Time on this question {clock(elapsed)}"
+        return text("interview.timer_of", elapsed=clock(elapsed), limit=clock(limit_minutes * 60))
+    return text("interview.timer", elapsed=clock(elapsed))
 
 
 def word_count(text: str) -> int:
@@ -47,8 +43,19 @@ def word_count(text: str) -> int:
     return len(lang.cjk_chars(text)) + sum(1 for token in others if any(c.isalnum() for c in token))
 
 
-def words_label(count: int) -> str:
-    return "1 word" if count == 1 else f"{count} words"
+def words_label(count: int, text: Text) -> str:
+    return text("interview.one_word") if count == 1 else text("interview.words", count=count)
+
+
+def short_quote(answer: str, limit: int = QUOTE_LIMIT) -> str:
+    """The start of an answer on one line, cut at a word (or character, for Chinese) with "…"."""
+    flat = " ".join(answer.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit]
+    if " " in cut[limit // 2 :]:  # don't cut a word in half (Chinese has no spaces to find)
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:，。；：") + "…"
 
 
 def tips_shown(answer: str, question: dict, main_question: str = "") -> dict[str, bool]:
@@ -65,14 +72,18 @@ def tips_shown(answer: str, question: dict, main_question: str = "") -> dict[str
     return {tip: bool(has) for tip, has in zip(TIPS, shown, strict=True)}
 
 
-def practise_again_request(session: dict) -> dict:
-    """create_session arguments for the same track, difficulty and counts as a past session."""
+def practise_again_request(session: dict, context: dict | None = None) -> dict:
+    """create_session arguments for the same track, difficulty, counts, job description and
+    resume (`context`, from InterviewAPI.session_context) as a past session."""
     mains = [q for q in session["questions"] if not q["isFollowUp"]]
+    context = context or {}
     request = {
         "candidate_name": session["candidateName"],
         "role": session["role"],
         "difficulty": session["difficulty"],
         "follow_up_count": session["followUpCount"],
+        "job_description": context.get("jobDescription"),
+        "resume_text": context.get("resumeText"),
     }
     # A coach's or the candidate's own question set has no bank to draw from: ask it again.
     if all(q["type"] == "custom" for q in mains):

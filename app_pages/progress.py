@@ -11,12 +11,11 @@ COLUMN_WIDTHS = [3, 4, 3, 2, 3]
 
 def _sessions_table(sessions: list[dict], titles: dict, zone: tzinfo, show_names: bool) -> None:
     """A row per interview: resume an unfinished one, open a finished one's report."""
-    for column, heading in zip(
-        st.columns(COLUMN_WIDTHS), ["Date", "Track", "Status", "Score", ""], strict=True
-    ):
+    headings = [text(f"progress.{name}") for name in ("date", "track", "status", "score")]
+    for column, heading in zip(st.columns(COLUMN_WIDTHS), [*headings, ""], strict=True):
         column.caption(heading)
     for session in sessions:
-        row = progress_views.session_row(session, titles, zone)
+        row = progress_views.session_row(session, titles, zone, text)
         date, track, status, score, action = st.columns(COLUMN_WIDTHS, vertical_alignment="center")
         date.text(row["date"])
         track.text(row["track"])
@@ -26,10 +25,11 @@ def _sessions_table(sessions: list[dict], titles: dict, zone: tzinfo, show_names
         score.text(row["score"])
         session_id = session["sessionId"]
         if progress_views.is_unfinished(session):
-            if action.button("Resume", key=f"progress_resume_{session_id}", type="primary"):
+            resume = text("progress.resume")
+            if action.button(resume, key=f"progress_resume_{session_id}", type="primary"):
                 ui.remember_session(session_id)
                 ui.go_to(ui.INTERVIEW_PAGE, session_id)
-        elif action.button("Open report", key=f"progress_report_{session_id}"):
+        elif action.button(text("progress.open_report"), key=f"progress_report_{session_id}"):
             ui.go_to(ui.REPORT_PAGE, session_id)
 
 
@@ -42,27 +42,30 @@ def _trends(sessions: list[dict], zone: tzinfo) -> None:
                 reports[session["sessionId"]] = stored["data"]
     history = progress_views.score_history(sessions, reports, zone)
     if not progress_views.has_trend(history):
-        st.info(progress_views.TRENDS_LATER)
+        st.info(text("progress.trends_later"))
         return
-    st.plotly_chart(progress_views.overall_trend_figure(history), key="progress_overall_trend")
-    st.plotly_chart(progress_views.dimension_trend_figure(history), key="progress_dimension_trend")
+    overall = progress_views.overall_trend_figure(history, text)
+    st.plotly_chart(overall, key="progress_overall_trend")
+    by_dimension = progress_views.dimension_trend_figure(history, text)
+    st.plotly_chart(by_dimension, key="progress_dimension_trend")
 
 
 api = ui.get_api()
+text = ui.text()
 zone = progress_views.browser_timezone(st.context.timezone)
 
 signed_in = st.user.get("is_logged_in", False)
 
-st.title("Your progress")
+st.title(text("progress.title"))
 if signed_in:
     candidate = progress_views.signed_in_candidate(st.user)
     if not candidate:
-        st.warning(progress_views.NO_IDENTITY)
+        st.warning(text("progress.no_identity"))
         st.stop()
-    st.caption(f"Signed in as {ui.as_plain_markdown(candidate)}")
+    st.caption(text("progress.signed_in_as", name=ui.as_plain_markdown(candidate)))
     listed = api.list_sessions(candidate_name=candidate)
 else:
-    st.info(progress_views.SINGLE_USER, icon=":material/person:")
+    st.info(text("progress.single_user"), icon=":material/person:")
     listed = api.list_sessions()
 
 if not ui.is_ok(listed):
@@ -70,16 +73,16 @@ if not ui.is_ok(listed):
     st.stop()
 sessions = listed["data"]
 if not sessions:
-    st.info(progress_views.NO_SESSIONS)
-    if st.button("Start an interview", key="progress_start", type="primary"):
+    st.info(text("progress.no_sessions"))
+    if st.button(text("progress.start"), key="progress_start", type="primary"):
         ui.go_to(ui.START_PAGE)
     st.stop()
 
 roles = api.list_roles()
-titles = progress_views.track_titles(roles["data"] if ui.is_ok(roles) else [])
+titles = progress_views.track_titles(roles["data"] if ui.is_ok(roles) else [], text)
 
-st.subheader("Scores over time")
+st.subheader(text("progress.scores_over_time"))
 _trends(sessions, zone)
 
-st.subheader("Interviews")
+st.subheader(text("progress.interviews"))
 _sessions_table(sessions, titles, zone, show_names=not signed_in)

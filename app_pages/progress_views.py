@@ -9,28 +9,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from app_pages.text import Text
 from interview.rubric import DIMENSION_NAMES
 
-SINGLE_USER = (
-    "Sign-in isn't set up on this install, so it is single-user: this page lists every "
-    "interview practised on this machine."
-)
-NO_IDENTITY = "Your sign-in didn't share an email or a name, so we can't find your interviews."
-NO_SESSIONS = "No interviews yet. Start one and it will appear here, with your scores over time."
-TRENDS_LATER = "Trends appear after two reports. Finish another interview to see how you're doing."
-
 UNFINISHED = ("CREATED", "IN_PROGRESS")
-STATUS_LABELS = {
-    "CREATED": "Not started",
-    "IN_PROGRESS": "In progress",
-    "COMPLETED": "Finished",
-    "EVALUATED": "Report ready",
-}
-CUSTOM_TRACK = "Custom questions"
 NO_SCORE = "—"
 MIN_REPORTS_FOR_TRENDS = 2
-WHEN = "Finished"
-OVERALL = "Overall"
+# Columns of the score history: when a session finished, its overall score, then each dimension.
+WHEN = "when"
+OVERALL = "overall"
 
 
 def signed_in_candidate(user: Mapping) -> str | None:
@@ -56,23 +43,27 @@ def is_unfinished(session: Mapping) -> bool:
     return session["status"] in UNFINISHED
 
 
-def track_titles(roles: list[dict]) -> dict[str, str]:
-    return {"custom": CUSTOM_TRACK} | {role["id"]: role["title"] for role in roles}
+def track_titles(roles: list[dict], text: Text) -> dict[str, str]:
+    return {"custom": text("progress.custom_track")} | {role["id"]: role["title"] for role in roles}
 
 
-def session_row(session: Mapping, titles: Mapping[str, str], zone: tzinfo) -> dict[str, str]:
+def status_label(status: str, text: Text) -> str:
+    key = f"progress.status_label.{status}"
+    return text(key) if text.has(key) else status
+
+
+def session_row(
+    session: Mapping, titles: Mapping[str, str], zone: tzinfo, text: Text
+) -> dict[str, str]:
     """One line of the sessions table, in words a candidate reads."""
     score = session["overallScore"]
+    created = local_time(session["createdAt"], zone)
     return {
-        "date": f"{local_time(session['createdAt'], zone):%d %b %Y, %H:%M}",
+        "date": created.strftime(text("progress.date_format")),
         "track": titles.get(session["role"], session["role"]),
-        "status": STATUS_LABELS.get(session["status"], session["status"]),
+        "status": status_label(session["status"], text),
         "score": NO_SCORE if score is None else str(score),
     }
-
-
-def dimension_label(dimension: str) -> str:
-    return dimension.replace("_", " ").capitalize()
 
 
 def score_history(sessions: list[dict], reports: Mapping[str, dict], zone: tzinfo) -> pd.DataFrame:
@@ -86,9 +77,9 @@ def score_history(sessions: list[dict], reports: Mapping[str, dict], zone: tzinf
         finished = session["completedAt"] or session["createdAt"]
         rows.append(
             {WHEN: local_time(finished, zone), OVERALL: report["overallScore"]}
-            | {dimension_label(name): dimensions.get(name) for name in DIMENSION_NAMES}
+            | {name: dimensions.get(name) for name in DIMENSION_NAMES}
         )
-    columns = [WHEN, OVERALL, *map(dimension_label, DIMENSION_NAMES)]
+    columns = [WHEN, OVERALL, *DIMENSION_NAMES]
     history = pd.DataFrame(rows, columns=columns)
     return history.sort_values(WHEN, kind="stable").reset_index(drop=True)
 
@@ -97,21 +88,22 @@ def has_trend(history: pd.DataFrame) -> bool:
     return len(history) >= MIN_REPORTS_FOR_TRENDS
 
 
-def _trend_figure(history: pd.DataFrame, columns: list[str], title: str):
+def _trend_figure(history: pd.DataFrame, lines: dict[str, str], title: str, text: Text):
+    """One line per column of `history` named in `lines` (column -> the line's label)."""
     # Imported here: plotly is slow to import and only this page's charts need it.
     import plotly.graph_objects as go
 
     when = history[WHEN].tolist()
     figure = go.Figure(
         [
-            go.Scatter(x=when, y=history[column].tolist(), name=column, mode="lines+markers")
-            for column in columns
+            go.Scatter(x=when, y=history[column].tolist(), name=label, mode="lines+markers")
+            for column, label in lines.items()
         ]
     )
     figure.update_layout(
         title=title,
-        yaxis={"range": [0, 100], "title": "Score"},
-        xaxis={"title": "Interview finished"},
+        yaxis={"range": [0, 100], "title": text("progress.axis_score")},
+        xaxis={"title": text("progress.axis_finished")},
         legend={"orientation": "h", "y": -0.25},
         margin={"t": 48, "l": 8, "r": 8},
         height=340,
@@ -120,13 +112,15 @@ def _trend_figure(history: pd.DataFrame, columns: list[str], title: str):
     return figure
 
 
-def overall_trend_figure(history: pd.DataFrame):
+def overall_trend_figure(history: pd.DataFrame, text: Text):
     """Overall score of each reported interview, in the order they finished."""
-    figure = _trend_figure(history, [OVERALL], "Overall score")
+    lines = {OVERALL: text("progress.overall_series")}
+    figure = _trend_figure(history, lines, text("progress.overall"), text)
     figure.update_layout(showlegend=False)
     return figure
 
 
-def dimension_trend_figure(history: pd.DataFrame):
+def dimension_trend_figure(history: pd.DataFrame, text: Text):
     """One line per rubric dimension across the reported interviews."""
-    return _trend_figure(history, [dimension_label(n) for n in DIMENSION_NAMES], "By dimension")
+    lines = {name: text(f"dimension.{name}") for name in DIMENSION_NAMES}
+    return _trend_figure(history, lines, text("progress.by_dimension"), text)

@@ -7,6 +7,8 @@ from functools import partial
 import streamlit as st
 
 from app_pages import interview_views, report_views, ui
+from app_pages.text import Text
+from interview.rubric import band_of
 
 # The charts are read, not explored: no plotly toolbar.
 _CHART_CONFIG = {"displayModeBar": False}
@@ -20,27 +22,41 @@ def _bullets(items: list[str]) -> None:
         st.markdown(f"- {ui.as_plain_markdown(item)}")
 
 
+def _heading(key: str) -> None:
+    st.markdown(f"**{text(key)}**")
+
+
 def _question_detail(detail: dict, reference: dict | None) -> None:
     """Everything about one question. Candidate words are shown as plain text, never markup."""
-    label = report_views.question_label(detail)
-    with st.expander(f"{label} · score {report_views.score_and_band(detail['score'])}"):
-        st.markdown("**Question**")
+    band = report_views.band_label(band_of(detail["score"]), text)
+    label = report_views.question_label(detail, text)
+    title = text("report.card_title", label=label, score=detail["score"], band=band)
+    with st.expander(ui.as_plain_markdown(title)):
+        _heading("report.question")
         st.text(detail["question"])
-        st.markdown("**Your answer**")
-        st.text(detail["userAnswer"] or "Not answered.")
+        _heading("report.your_answer")
+        st.text(detail["userAnswer"] or text("common.not_answered"))
         for dimension in detail["dimensions"]:
-            name = report_views.dimension_label(dimension["dimension"])
+            name = report_views.dimension_label(dimension["dimension"], text)
             st.markdown(f"**{name}**: {dimension['score']}")
             if dimension["evidence"]:
                 st.text(f"“{dimension['evidence']}”")
-        st.markdown("**Feedback**")
+        _heading("report.feedback")
         st.text(detail["feedback"] or "")
         if reference and reference["referenceAnswer"]:
-            st.markdown("**Reference answer**")
+            _heading("report.reference")
             st.text(reference["referenceAnswer"])
         if reference and reference["keyPoints"]:
-            st.markdown("**Key points**")
+            _heading("report.key_points")
             _bullets(reference["keyPoints"])
+
+
+def _pdf(report: dict, text: Text) -> bytes:
+    from app_pages.report_pdf import report_pdf  # fpdf2 and the font load on the first click
+
+    roles = api.list_roles()
+    titles = {role["id"]: role["title"] for role in roles["data"]} if ui.is_ok(roles) else {}
+    return report_pdf(report, text, meta={"track": titles.get(report["role"])})
 
 
 def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
@@ -60,14 +76,15 @@ def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
 
 
 api = ui.get_api()
+text = ui.text()
 session_id = ui.current_session_id()
 if not session_id:
-    ui.show_not_found("There is no interview to report on yet.")
+    ui.show_not_found(text("common.no_report_yet"))
 
 result = api.generate_report(session_id)
 if result["message"] == "Interview not completed":
     st.info(ui.plain_message(result))
-    if st.button("Back to the interview", key="back_to_interview", type="primary"):
+    if st.button(text("report.back_to_interview"), key="back_to_interview", type="primary"):
         ui.go_to(ui.INTERVIEW_PAGE, session_id)
     st.stop()
 if not ui.is_ok(result):
@@ -76,49 +93,65 @@ report = result["data"]
 details = report["questionDetails"]
 references = {r["questionIndex"]: r for r in report["referenceAnswers"]}
 
-st.title("Your interview report")
+st.title(text("report.title"))
 overall, band, answered = st.columns(3)
-overall.metric("Overall score", report["overallScore"])
-band.metric("Band", report["band"].capitalize())
-answered.metric("Answered", f"{report['answeredCount']} of {report['totalQuestions']}")
+overall.metric(text("report.overall"), report["overallScore"])
+band.metric(text("report.band"), report_views.band_label(report["band"], text).capitalize())
+answered.metric(
+    text("report.answered"),
+    text("report.answered_of", answered=report["answeredCount"], total=report["totalQuestions"]),
+)
 st.text(report["overallFeedback"])
 
 radar, categories = st.columns(2)
 with radar:
-    st.subheader("Rubric dimensions")
-    st.plotly_chart(report_views.dimension_radar(report), config=_CHART_CONFIG)
+    st.subheader(text("report.radar"))
+    st.plotly_chart(report_views.dimension_radar(report, text), config=_CHART_CONFIG)
 with categories:
-    st.subheader("Score per category")
-    st.plotly_chart(report_views.category_scores_bar(report), config=_CHART_CONFIG)
-st.subheader("Score per question")
-st.plotly_chart(report_views.question_scores_bar(report), config=_CHART_CONFIG)
+    st.subheader(text("report.per_category"))
+    st.plotly_chart(report_views.category_scores_bar(report, text), config=_CHART_CONFIG)
+st.subheader(text("report.per_question"))
+st.plotly_chart(report_views.question_scores_bar(report, text), config=_CHART_CONFIG)
 
 strengths, improvements = st.columns(2)
 with strengths:
-    st.subheader("Strengths")
+    st.subheader(text("report.strengths"))
     _bullets(report["strengths"])
 with improvements:
-    st.subheader("To improve")
+    st.subheader(text("report.improvements"))
     _bullets(report["improvements"])
 
-st.subheader("Question by question")
+if report["integrityFlags"]:
+    st.subheader(text("report.integrity"))
+    _bullets(report_views.integrity_items(report["integrityFlags"]))
+
+st.subheader(text("report.by_question"))
 for detail in details:
     _question_detail(detail, references.get(detail["questionIndex"]))
 
-st.subheader("Download")
+st.subheader(text("report.download"))
 file_stem = f"rehearse-report-{report['sessionId'][:8]}"
-html, csv, raw = st.columns(3)
-# The HTML carries plotly's JavaScript (megabytes): it is built only when the button is clicked.
+html, pdf, csv, raw = st.columns(4)
+# The HTML carries plotly's JavaScript (megabytes) and the PDF a font: each is built only when
+# its button is clicked.
 html.download_button(
-    "Report (HTML)",
-    data=partial(report_views.report_html, report),
+    text("report.download_html"),
+    data=partial(report_views.report_html, report, text),
     file_name=f"{file_stem}.html",
     mime="text/html",
     key="download_html",
     icon=":material/description:",
 )
+pdf.download_button(
+    text("report.download_pdf"),
+    data=partial(_pdf, report, text),
+    file_name=f"{file_stem}.pdf",
+    mime="application/pdf",
+    key="download_pdf",
+    icon=":material/picture_as_pdf:",
+)
 csv.download_button(
-    "Scores (CSV)",
+    text("report.download_csv"),
     data=report_views.report_csv(report),
     file_name=f"{file_stem}.csv",
     mime="text/csv",
@@ -126,7 +159,7 @@ csv.download_button(
     icon=":material/table:",
 )
 raw.download_button(
-    "Report data (JSON)",
+    text("report.download_json"),
     data=report_views.report_json(report),
     file_name=f"{file_stem}.json",
     mime="application/json",
@@ -137,11 +170,15 @@ raw.download_button(
 if not (st.session_state.get("practise_again") or st.session_state.get("retry_weak")):
     st.session_state[NEXT_REQUEST_ID] = uuid.uuid4().hex
 again, weak, new = st.columns(3)
-if again.button("Practise again", key="practise_again", icon=":material/replay:", type="primary"):
-    _start_next_interview(interview_views.practise_again_request)
-if weak.button("Retry weak questions", key="retry_weak", icon=":material/fitness_center:"):
+if again.button(
+    text("report.practise_again"), key="practise_again", icon=":material/replay:", type="primary"
+):
+    context = api.session_context(session_id)  # the same job description and resume
+    context = context["data"] if ui.is_ok(context) else None
+    _start_next_interview(partial(interview_views.practise_again_request, context=context))
+if weak.button(text("report.retry_weak"), key="retry_weak", icon=":material/fitness_center:"):
     _start_next_interview(partial(interview_views.retry_weak_request, report=report))
-if new.button("Start a new interview", key="new_interview"):
+if new.button(text("common.start_new"), key="new_interview"):
     st.session_state.pop(ui.SESSION_ID, None)
     st.query_params.clear()
     ui.go_to(ui.START_PAGE)

@@ -12,6 +12,7 @@ from html import escape
 from string import Template
 from typing import TYPE_CHECKING
 
+from app_pages.text import Text
 from interview.rubric import BANDS, band_of
 
 if TYPE_CHECKING:
@@ -36,32 +37,42 @@ _BAR_OUTLINE = {"color": "#333", "width": 1}
 _RADAR_LINES = {"linecolor": "#888", "gridcolor": "#ccc", "tickfont": {"size": 9}}
 
 
+ENGLISH = Text("en")
+
+
 def band_colour(score: int) -> str:
     return BAND_COLOURS[band_of(score)]
 
 
-def dimension_label(dimension: str) -> str:
+def band_label(band: str, text: Text = ENGLISH) -> str:
+    """A band's name (API.md's "below bar" is the catalogue's band.below_bar)."""
+    return text(f"band.{band.replace(' ', '_')}")
+
+
+def dimension_label(dimension: str, text: Text = ENGLISH) -> str:
     """technical_depth -> Technical depth."""
-    return dimension.replace("_", " ").capitalize()
+    return text(f"dimension.{dimension}")
 
 
-def question_label(detail: dict) -> str:
+def question_label(detail: dict, text: Text = ENGLISH) -> str:
     """Q1, Q2… by position, as the report's own feedback numbers them."""
-    label = f"Q{detail['questionIndex'] + 1}"
+    number = detail["questionIndex"] + 1
     if detail["isFollowUp"]:
-        label += f" (follow-up to Q{detail['parentQuestionIndex'] + 1})"
-    return label
+        parent = detail["parentQuestionIndex"] + 1
+        return text("report.follow_up_label", number=number, parent=parent)
+    return text("report.question_label", number=number)
 
 
 def _question_tick(detail: dict) -> str:
+    # Axis ticks stay short in every language: Q3, and Q4 ↪ for a follow-up.
     return f"Q{detail['questionIndex'] + 1}" + (" ↪" if detail["isFollowUp"] else "")
 
 
-def score_and_band(score: int) -> str:
-    return f"{score} · {band_of(score)}"
+def score_and_band(score: int, text: Text = ENGLISH) -> str:
+    return f"{score} · {band_label(band_of(score), text)}"
 
 
-def dimension_radar(report: dict) -> go.Figure:
+def dimension_radar(report: dict, text: Text = ENGLISH) -> go.Figure:
     """The seven rubric dimensions, each 0-100, as a closed radar."""
     import plotly.graph_objects as go
 
@@ -70,12 +81,12 @@ def dimension_radar(report: dict) -> go.Figure:
         go.Scatterpolar(
             r=[s["score"] for s in scores],
             # Two-word names on two lines, so the side labels fit beside a larger radar.
-            theta=[dimension_label(s["dimension"]).replace(" ", "<br>") for s in scores],
+            theta=[dimension_label(s["dimension"], text).replace(" ", "<br>") for s in scores],
             fill="toself",
             line={"color": RADAR_COLOUR, "width": 2},
             marker={"size": 7},
             hovertemplate="%{theta}<br>%{r}<extra></extra>",
-            name="Dimension score",
+            name=text("report.radar"),
         )
     )
     figure.update_layout(
@@ -91,7 +102,7 @@ def dimension_radar(report: dict) -> go.Figure:
     return figure
 
 
-def question_scores_bar(report: dict) -> go.Figure:
+def question_scores_bar(report: dict, text: Text = ENGLISH) -> go.Figure:
     """One bar per question, coloured by its band, with the band edges drawn across."""
     import plotly.graph_objects as go
 
@@ -104,9 +115,12 @@ def question_scores_bar(report: dict) -> go.Figure:
             marker={"color": [band_colour(s) for s in scores], "line": _BAR_OUTLINE},
             text=scores,
             textposition="outside",
-            customdata=[[question_label(d), d["category"], band_of(d["score"])] for d in details],
-            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>"
-            "Score %{y} · %{customdata[2]}<extra></extra>",
+            customdata=[[question_label(d, text), d["category"]] for d in details],
+            hovertext=[
+                text("report.chart_hover_question", score=s, band=band_label(band_of(s), text))
+                for s in scores
+            ],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{hovertext}<extra></extra>",
         )
     )
     for edge, band in BANDS:
@@ -114,13 +128,13 @@ def question_scores_bar(report: dict) -> go.Figure:
             figure.add_hline(
                 y=edge,
                 line={"dash": "dot", "width": 1, "color": "#888"},
-                annotation={"text": band, "font": {"size": 11, "color": "#555"}},
+                annotation={"text": band_label(band, text), "font": {"size": 11, "color": "#555"}},
                 annotation_position="top right",
             )
     figure.update_layout(
         yaxis={
             "range": [0, 108],
-            "title": "Score",
+            "title": text("report.chart_score"),
             "tickvals": sorted({100, *(edge for edge, _ in BANDS)}),
         },
         xaxis={"type": "category"},
@@ -131,7 +145,7 @@ def question_scores_bar(report: dict) -> go.Figure:
     return figure
 
 
-def category_scores_bar(report: dict) -> go.Figure:
+def category_scores_bar(report: dict, text: Text = ENGLISH) -> go.Figure:
     """The score of each category, as horizontal bars coloured by band."""
     import plotly.graph_objects as go
 
@@ -143,14 +157,21 @@ def category_scores_bar(report: dict) -> go.Figure:
             x=scores,
             orientation="h",
             marker={"color": [band_colour(s) for s in scores], "line": _BAR_OUTLINE},
-            text=[score_and_band(s) for s in scores],
+            text=[score_and_band(s, text) for s in scores],
             textposition="outside",
-            customdata=[c["questionCount"] for c in categories],
-            hovertemplate="%{y}: %{x} (%{customdata} questions)<extra></extra>",
+            hovertext=[
+                text("report.chart_hover_category", questions=c["questionCount"])
+                for c in categories
+            ],
+            hovertemplate="%{y}: %{x} (%{hovertext})<extra></extra>",
         )
     )
     figure.update_layout(
-        xaxis={"range": [0, 125], "tickvals": [0, 20, 40, 60, 80, 100], "title": "Score"},
+        xaxis={
+            "range": [0, 125],
+            "tickvals": [0, 20, 40, 60, 80, 100],
+            "title": text("report.chart_score"),
+        },
         yaxis={"autorange": "reversed"},  # the report's order, top to bottom
         showlegend=False,
         margin={"l": 20, "r": 20, "t": 20, "b": 40},
@@ -251,43 +272,56 @@ def _text_html(text: str | None, css: str = "text") -> str:
     return f'<p class="{css}">{escape(text or "")}</p>'
 
 
-def _dimensions_html(dimensions: list[dict]) -> str:
+def _dimensions_html(dimensions: list[dict], text: Text) -> str:
     if not dimensions:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(dimension_label(d['dimension']))}</td>"
+        f"<tr><td>{escape(dimension_label(d['dimension'], text))}</td>"
         f'<td class="score">{d["score"]}</td><td>{escape(d["evidence"])}</td></tr>'
         for d in dimensions
     )
-    return f"<table><tr><th>Dimension</th><th>Score</th><th>Evidence</th></tr>{rows}</table>"
+    headings = "".join(
+        f"<th>{escape(text(key))}</th>"
+        for key in ("report.dimension", "report.score", "report.evidence")
+    )
+    return f"<table><tr>{headings}</tr>{rows}</table>"
 
 
-def _card_html(detail: dict, reference: dict | None) -> str:
+def _heading(text: Text, key: str) -> str:
+    return f"<h4>{escape(text(key))}</h4>"
+
+
+def _card_html(detail: dict, reference: dict | None, text: Text) -> str:
     """One question: everything the page's expander shows, candidate text escaped."""
+    answer = detail["userAnswer"] or text("common.not_answered")
     parts = [
         f'<section class="card" style="--band: {band_colour(detail["score"])}">',
-        f"<h3><span>{escape(question_label(detail))} · {escape(detail['category'])}</span>"
-        f"<span>{escape(score_and_band(detail['score']))}</span></h3>",
-        "<h4>Question</h4>",
+        f"<h3><span>{escape(question_label(detail, text))} · {escape(detail['category'])}</span>"
+        f"<span>{escape(score_and_band(detail['score'], text))}</span></h3>",
+        _heading(text, "report.question"),
         _text_html(detail["question"]),
-        "<h4>Your answer</h4>",
-        _text_html(detail["userAnswer"] or "Not answered.", "text answer"),
-        _dimensions_html(detail["dimensions"]),
-        "<h4>Feedback</h4>",
+        _heading(text, "report.your_answer"),
+        _text_html(answer, "text answer"),
+        _dimensions_html(detail["dimensions"], text),
+        _heading(text, "report.feedback"),
         _text_html(detail["feedback"]),
     ]
     if reference and reference["referenceAnswer"]:
-        parts += ["<h4>Reference answer</h4>", _text_html(reference["referenceAnswer"])]
+        parts += [_heading(text, "report.reference"), _text_html(reference["referenceAnswer"])]
     if reference and reference["keyPoints"]:
-        parts += ["<h4>Key points</h4>", _list_html(reference["keyPoints"])]
+        parts += [_heading(text, "report.key_points"), _list_html(reference["keyPoints"])]
     return "\n".join([*parts, "</section>"])
 
 
-def _integrity_html(flags: list[dict]) -> str:
+def integrity_items(flags: list[dict]) -> list[str]:
+    """One line per integrity flag: "Q3: <what was seen>"."""
+    return [f"Q{flag['questionIndex'] + 1}: {flag['detail']}" for flag in flags]
+
+
+def _integrity_html(flags: list[dict], text: Text) -> str:
     if not flags:
         return ""
-    items = [f"Q{f['questionIndex'] + 1}: {f['detail']}" for f in flags]
-    return _block("Integrity flags", _list_html(items))
+    return _block(text("report.integrity"), _list_html(integrity_items(flags)))
 
 
 def _block(title: str, content: str) -> str:
@@ -295,36 +329,57 @@ def _block(title: str, content: str) -> str:
     return f'<section class="block"><h2>{escape(title)}</h2>{content}</section>'
 
 
-def report_html(report: dict) -> str:
+_HTML_LANG = {"en": "en", "zh": "zh-CN"}
+
+
+def report_html(report: dict, text: Text = ENGLISH) -> str:
     """A self-contained page: opens offline (plotly's JS inlined once), one card a printed page."""
-    charts = [dimension_radar(report), question_scores_bar(report), category_scores_bar(report)]
-    references = {r["questionIndex"]: r for r in report["referenceAnswers"]}
-    name = escape(report["candidateName"])
-    summary = [
-        ("Overall score", report["overallScore"]),
-        ("Band", report["band"]),
-        ("Answered", f"{report['answeredCount']} of {report['totalQuestions']}"),
+    charts = [
+        dimension_radar(report, text),
+        question_scores_bar(report, text),
+        category_scores_bar(report, text),
     ]
+    references = {r["questionIndex"]: r for r in report["referenceAnswers"]}
+    name = report["candidateName"]
+    answered = text(
+        "report.answered_of", answered=report["answeredCount"], total=report["totalQuestions"]
+    )
+    summary = [
+        (text("report.overall"), report["overallScore"]),
+        (text("report.band"), band_label(report["band"], text)),
+        (text("report.answered"), answered),
+    ]
+    meta = text(
+        "report.html_meta",
+        track=report["role"],
+        generated=report["generatedAt"],
+        evaluator=report["evaluator"]["name"],
+    )
     body = [
-        f"<h1>Interview report: {name}</h1>",
-        f'<p class="meta">Track {escape(report["role"])}'
-        f" · generated {escape(report['generatedAt'])}"
-        f" · evaluator {escape(report['evaluator']['name'])}</p>",
+        f"<h1>{escape(text('report.html_heading', name=name))}</h1>",
+        f'<p class="meta">{escape(meta)}</p>',
         '<div class="summary">'
-        + "".join(f"<div>{label}<strong>{escape(str(v))}</strong></div>" for label, v in summary)
+        + "".join(
+            f"<div>{escape(label)}<strong>{escape(str(v))}</strong></div>" for label, v in summary
+        )
         + "</div>",
         _text_html(report["overallFeedback"]),
-        _block("Rubric dimensions", _chart_html(charts[0], with_plotly_js=True)),
-        _block("Score per question", _chart_html(charts[1], with_plotly_js=False)),
-        _block("Score per category", _chart_html(charts[2], with_plotly_js=False)),
-        _block("Strengths", _list_html(report["strengths"])),
-        _block("To improve", _list_html(report["improvements"])),
-        _integrity_html(report["integrityFlags"]),
-        *(_card_html(d, references.get(d["questionIndex"])) for d in report["questionDetails"]),
+        _block(text("report.radar"), _chart_html(charts[0], with_plotly_js=True)),
+        _block(text("report.per_question"), _chart_html(charts[1], with_plotly_js=False)),
+        _block(text("report.per_category"), _chart_html(charts[2], with_plotly_js=False)),
+        _block(text("report.strengths"), _list_html(report["strengths"])),
+        _block(text("report.improvements"), _list_html(report["improvements"])),
+        _integrity_html(report["integrityFlags"], text),
+        *(
+            _card_html(d, references.get(d["questionIndex"]), text)
+            for d in report["questionDetails"]
+        ),
     ]
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{_HTML_LANG[text.language]}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Rehearse report: {name}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<title>{escape(text('report.html_title', name=name))}</title>\n"
+        f"<style>{_STYLE}</style>\n</head>\n"
         "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

@@ -7,7 +7,7 @@ import streamlit as st
 from app_pages import progress_views, ui
 from interview import documents
 
-DIFFICULTIES = {"Any": None, "Junior": "junior", "Mid": "mid", "Senior": "senior"}
+DIFFICULTIES = (None, "junior", "mid", "senior")  # what create_session takes
 # A new id for each visit to this form; reused by a second click so it never makes a second session.
 REQUEST_ID = "start_request_id"
 REQUEST_USED = "start_request_used"
@@ -33,14 +33,14 @@ def fill_from_upload(upload_key: str, text_key: str) -> None:
         st.session_state[text_key] = documents.read_document(upload.name, upload.getvalue())
     except documents.DocumentTooLong as too_long:
         st.session_state[text_key] = too_long.text
-        notices[text_key] = ("warning", str(too_long))
+        notices[text_key] = ("warning", too_long.reason, too_long.values)
     except documents.DocumentError as unreadable:
-        notices[text_key] = ("error", str(unreadable))
+        notices[text_key] = ("error", unreadable.reason, unreadable.values)
 
 
 def document_box(label: str, key: str, upload_key: str, upload_label: str, placeholder: str) -> str:
     """A text box the candidate can paste into or fill from a file."""
-    text = st.text_area(label, key=key, placeholder=placeholder, max_chars=documents.MAX_CONTEXT)
+    typed = st.text_area(label, key=key, placeholder=placeholder, max_chars=documents.MAX_CONTEXT)
     st.file_uploader(
         upload_label,
         type=documents.EXTENSIONS,
@@ -50,16 +50,17 @@ def document_box(label: str, key: str, upload_key: str, upload_label: str, place
         max_upload_size=documents.MAX_UPLOAD_MB,
     )
     notice = st.session_state.get(UPLOAD_NOTICES, {}).get(key)
-    if notice:
-        level, sentence = notice
-        getattr(st, level)(sentence)
-    return text
+    if notice:  # shown in the language picked now, not when the file was read
+        level, reason, values = notice
+        getattr(st, level)(text(f"document.{reason}", **values))
+    return typed
 
 
 api = ui.get_api()
+text = ui.text()
 
-st.title("Rehearse")
-st.write("Practise a job interview. Answer one question at a time; you get a scored report.")
+st.title(text("common.app_name"))
+st.write(text("start.intro"))
 
 roles = api.list_roles()
 if not ui.is_ok(roles):
@@ -75,37 +76,42 @@ if not st.session_state.get("start"):
 # Signed in, the candidate is who they signed in as, so Progress finds their sessions.
 signed_in_as = progress_views.signed_in_candidate(st.user)
 if signed_in_as:
-    st.caption(f"Practising as {signed_in_as}")
+    st.caption(text("start.practising_as", name=ui.as_plain_markdown(signed_in_as)))
     candidate_name = signed_in_as
 else:
-    candidate_name = st.text_input("Your name", key="candidate_name", max_chars=100)
+    candidate_name = st.text_input(text("start.name"), key="candidate_name", max_chars=100)
 use_custom_questions = st.toggle(
-    "Use my own questions",
-    key="use_custom_questions",
-    help="Ask a list you or your coach wrote instead of a track's questions.",
+    text("start.use_own"), key="use_custom_questions", help=text("start.use_own_help")
 )
 if use_custom_questions:
     lines = st.text_area(
-        "Your questions, one per line",
+        text("start.own_questions"),
         key="custom_questions",
         height=160,
-        placeholder=(
-            "Tell me about a time you disagreed with a teammate.\nWhat would you change first?"
-        ),
+        placeholder=text("start.own_questions_placeholder"),
         persist_state="page",
     )
     questions = [line.strip() for line in lines.splitlines() if line.strip()]
     chosen = {"role": "custom", "custom_questions": questions}
 else:
     role = st.selectbox(
-        "Track", options=list(titles), format_func=titles.get, key="role", persist_state="page"
+        text("start.track"),
+        options=list(titles),
+        format_func=titles.get,
+        key="role",
+        persist_state="page",
     )
     st.caption(descriptions[role])
-difficulty = st.selectbox("Difficulty", options=list(DIFFICULTIES), key="difficulty")
+difficulty = st.selectbox(
+    text("start.difficulty"),
+    options=DIFFICULTIES,
+    format_func=lambda level: text(f"start.difficulty_{level or 'any'}"),
+    key="difficulty",
+)
 left, right = st.columns(2)
 if not use_custom_questions:  # a custom list asks every question on it
     question_count = left.number_input(
-        "Number of questions",
+        text("start.question_count"),
         min_value=3,
         max_value=20,
         value=5,
@@ -114,28 +120,33 @@ if not use_custom_questions:  # a custom list asks every question on it
     )
     chosen = {"role": role, "question_count": int(question_count)}
 follow_up_count = (left if use_custom_questions else right).number_input(
-    "Follow-ups per question", min_value=0, max_value=2, value=1, key="follow_up_count"
+    text("start.follow_up_count"),
+    min_value=0,
+    max_value=2,
+    value=1,
+    key="follow_up_count",
+    help=text("start.follow_up_help"),
 )
 job_description = document_box(
-    "Job description (optional)",
+    text("start.job_description"),
     key="job_description",
     upload_key="job_description_file",
-    upload_label="Or upload the job description",
-    placeholder="Paste a job ad and the questions will lean towards it.",
+    upload_label=text("start.job_description_upload"),
+    placeholder=text("start.job_description_placeholder"),
 )
 resume_text = document_box(
-    "Resume (optional)",
+    text("start.resume"),
     key="resume_text",
     upload_key="resume_file",
-    upload_label="Or upload your resume",
-    placeholder="Paste your resume and you may be asked about your own projects.",
+    upload_label=text("start.resume_upload"),
+    placeholder=text("start.resume_placeholder"),
 )
 
-if st.button("Start interview", key="start", type="primary"):
+if st.button(text("start.start"), key="start", type="primary"):
     created = api.create_session(
         **chosen,
         candidate_name=candidate_name,
-        difficulty=DIFFICULTIES[difficulty],
+        difficulty=difficulty,
         follow_up_count=int(follow_up_count),
         job_description=job_description or None,
         resume_text=resume_text or None,

@@ -7,50 +7,48 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from app_pages.text import DEFAULT_LANGUAGE, LANGUAGES, Text
 from interview.api import InterviewAPI
 
 START_PAGE = "app_pages/start.py"
 INTERVIEW_PAGE = "app_pages/interview.py"
 REPORT_PAGE = "app_pages/report.py"
+PROGRESS_PAGE = "app_pages/progress.py"
 
 # Keys shared by pages. A key one page alone uses lives in that page, prefixed with its name.
 SESSION_ID = "session_id"
 SESSION_QUERY_PARAM = "session"
+LANGUAGE_QUERY_PARAM = "lang"
 
-NOT_FOUND = "We couldn't find that interview."
-MOVED_ON = "This interview moved on in another tab; showing the current question."
 BUSY_RETRIES = 3
+LANGUAGE = "language"  # the sidebar picker's key; also ?lang= in the URL, so a reload keeps it
 
-_SENTENCES_BY_MESSAGE = {
-    "会话ID不能为空": NOT_FOUND,
-    "Session not found": NOT_FOUND,
-    "答案不能为空": "Please write an answer before submitting.",
-    "答案过长": "That answer is too long: please keep it under 20,000 characters.",
-    "问题索引不能为空": "Something went wrong with this question. Please reload the page.",
-    "问题索引无效": "Something went wrong with this question. Please reload the page.",
-    "Question index mismatch": MOVED_ON,
-    "Interview already completed": "This interview has already finished.",
-    "Interview not completed": "This interview isn't finished yet, so there is no report.",
-    "Rate limit exceeded": "Lots of people are submitting right now. Please try again in a moment.",
-    "Server error": "Something went wrong on our side. Your draft is saved; please try again.",
-    "candidateName is required": "Please enter your name.",
-    "candidateName must be at most 100 characters": "Please keep your name under 100 characters.",
+# Envelope messages (API.md) -> catalogue keys of the sentence a candidate reads.
+_KEYS_BY_MESSAGE = {
+    "会话ID不能为空": "error.not_found",
+    "Session not found": "error.not_found",
+    "答案不能为空": "error.empty_answer",
+    "答案过长": "error.answer_too_long",
+    "问题索引不能为空": "error.bad_question",
+    "问题索引无效": "error.bad_question",
+    "Question index mismatch": "error.moved_on",
+    "Interview already completed": "error.already_completed",
+    "Interview not completed": "error.not_completed",
+    "Rate limit exceeded": "error.busy",
+    "Server error": "error.server_error",
+    "candidateName is required": "error.name_required",
+    "candidateName must be at most 100 characters": "error.name_too_long",
 }
-CUSTOM_QUESTIONS_HELP = (
-    "Please write between 1 and 50 questions, one per line, each under 1,000 characters."
-)
-_SENTENCES_BY_FIELD = {
-    "customQuestions": CUSTOM_QUESTIONS_HELP,
-    "questionCount": "This track doesn't have that many questions: please choose fewer.",
-    "jobDescription": "The job description is too long: please keep it under 20,000 characters.",
-    "role": "Please choose a track.",
+# A 400 about one field starts with the field's name.
+_KEYS_BY_FIELD = {
+    "customQuestions": "error.custom_questions",
+    "questionCount": "error.question_count",
+    "jobDescription": "error.job_description_too_long",
+    "resumeText": "error.resume_too_long",
+    "role": "error.role",
 }
-_SENTENCES_BY_CODE = {
-    404: NOT_FOUND,
-    409: "This interview has already finished.",
-    429: _SENTENCES_BY_MESSAGE["Rate limit exceeded"],
-}
-_FALLBACK = _SENTENCES_BY_MESSAGE["Server error"]
+_KEYS_BY_CODE = {404: "error.not_found", 409: "error.already_completed", 429: "error.busy"}
+_FALLBACK = "error.server_error"
 
 
 # Read from the environment by the engine; .streamlit/secrets.toml, where present, overrides them.
@@ -77,15 +75,56 @@ def get_api() -> InterviewAPI:
     return InterviewAPI.from_url()
 
 
-def plain_message(envelope: dict) -> str:
-    """The sentence a candidate should read for an error envelope."""
+def message_key(envelope: dict) -> str:
+    """The catalogue key of the sentence a candidate should read for an error envelope."""
     message = envelope.get("message", "")
-    if message in _SENTENCES_BY_MESSAGE:
-        return _SENTENCES_BY_MESSAGE[message]
+    if message in _KEYS_BY_MESSAGE:
+        return _KEYS_BY_MESSAGE[message]
     field = message.split(" ", 1)[0]
-    if envelope.get("code") == 400 and field in _SENTENCES_BY_FIELD:
-        return _SENTENCES_BY_FIELD[field]
-    return _SENTENCES_BY_CODE.get(envelope.get("code"), _FALLBACK)
+    if envelope.get("code") == 400 and field in _KEYS_BY_FIELD:
+        return _KEYS_BY_FIELD[field]
+    return _KEYS_BY_CODE.get(envelope.get("code"), _FALLBACK)
+
+
+def plain_message(envelope: dict) -> str:
+    """The sentence a candidate should read for an error envelope, in their language."""
+    return text()(message_key(envelope))
+
+
+def _language_from_browser() -> str:
+    """Chinese for a browser that prefers it, else English."""
+    locale = (st.context.locale or "").lower()
+    return "zh" if locale.startswith("zh") else DEFAULT_LANGUAGE
+
+
+def language() -> str:
+    """The language the candidate picked (this session, else ?lang=), else their browser's."""
+    chosen = st.session_state.get(LANGUAGE) or st.query_params.get(LANGUAGE_QUERY_PARAM)
+    return chosen if chosen in LANGUAGES else _language_from_browser()
+
+
+def text() -> Text:
+    """The catalogue in the candidate's language."""
+    return Text(language())
+
+
+def _remember_language() -> None:
+    st.query_params[LANGUAGE_QUERY_PARAM] = st.session_state[LANGUAGE]
+
+
+def language_picker() -> None:
+    """The sidebar's language choice; it reruns the page in the new language."""
+    if st.session_state.get(LANGUAGE) not in LANGUAGES:
+        st.session_state[LANGUAGE] = language()
+    st.segmented_control(
+        text()("common.language"),
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key=LANGUAGE,
+        on_change=_remember_language,
+        help=text()("common.language_help"),
+        required=True,
+    )
 
 
 def is_ok(envelope: dict) -> bool:
@@ -106,8 +145,10 @@ def remember_session(session_id: str) -> None:
 
 
 def go_to(page: str, session_id: str | None = None) -> None:
-    """Switch page, carrying the session id in the URL so a refresh resumes."""
-    query = {SESSION_QUERY_PARAM: session_id} if session_id else None
+    """Switch page, carrying the session id (and language) in the URL so a refresh resumes."""
+    query = {LANGUAGE_QUERY_PARAM: language()}
+    if session_id:
+        query[SESSION_QUERY_PARAM] = session_id
     st.switch_page(page, query_params=query)
 
 
@@ -123,10 +164,10 @@ def retry_when_busy(call: Callable[[], dict], on_wait: Callable[[int], None]) ->
     return result
 
 
-def show_not_found(message: str = NOT_FOUND) -> None:
+def show_not_found(message: str | None = None) -> None:
     """The error for a missing interview, with the way out; stops the page."""
-    st.error(message)
-    if st.button("Start a new interview", key="not_found_start", type="primary"):
+    st.error(message or text()("error.not_found"))
+    if st.button(text()("common.start_new"), key="not_found_start", type="primary"):
         st.session_state.pop(SESSION_ID, None)
         st.query_params.clear()
         go_to(START_PAGE)

@@ -18,7 +18,7 @@ _MAX_UNPACKED_BYTES = 20 * MAX_UPLOAD_BYTES
 EXTENSIONS = ("txt", "md", "pdf", "docx")
 
 UNSUPPORTED = "Please upload a .txt, .md, .pdf or .docx file."
-TOO_BIG = f"This file is {{size:.1f}} MB; please upload one under {MAX_UPLOAD_MB} MB."
+TOO_BIG = "This file is {size:.1f} MB; please upload one under {limit} MB."
 NOT_TEXT = (
     "We couldn't read this file as text. Please save it as UTF-8 and upload it again, "
     "or paste the text instead."
@@ -38,15 +38,34 @@ TOO_LONG = (
 )
 
 
+# What went wrong, by reason: an app shows its own translation of the reason with the values.
+MESSAGES = {
+    "unsupported": UNSUPPORTED,
+    "too_big": TOO_BIG,
+    "not_text": NOT_TEXT,
+    "unreadable": UNREADABLE,
+    "protected": PROTECTED,
+    "scanned": SCANNED,
+    "empty": EMPTY,
+    "too_long": TOO_LONG,
+}
+
+
 class DocumentError(ValueError):
-    """A file we cannot use; the message is a sentence for the candidate."""
+    """A file we cannot use: `reason` (a key of MESSAGES) and the `values` its sentence needs;
+    str() of it is the English sentence for the candidate."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        super().__init__(MESSAGES[reason].format(**values))
+        self.reason = reason
+        self.values = values
 
 
 class DocumentTooLong(DocumentError):
     """A file with more text than the API takes; `text` holds the part that fits."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(TOO_LONG.format(length=len(text), limit=MAX_CONTEXT))
+        super().__init__("too_long", length=len(text), limit=MAX_CONTEXT)
         self.text = text[:MAX_CONTEXT].rstrip()
 
 
@@ -54,13 +73,13 @@ def read_document(name: str, data: bytes) -> str:
     """The text of an uploaded file, tidied; raises DocumentError with a plain sentence."""
     extension = PurePath(name).suffix.lower().lstrip(".")
     if extension not in EXTENSIONS:
-        raise DocumentError(UNSUPPORTED)
+        raise DocumentError("unsupported")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise DocumentError(TOO_BIG.format(size=len(data) / 1024 / 1024))
+        raise DocumentError("too_big", size=len(data) / 1024 / 1024, limit=MAX_UPLOAD_MB)
     readers = {"txt": _read_text, "md": _read_text, "pdf": _read_pdf, "docx": _read_docx}
     text = _tidy(readers[extension](data))
     if not text:
-        raise DocumentError(EMPTY)
+        raise DocumentError("empty")
     if len(text) > MAX_CONTEXT:
         raise DocumentTooLong(text)
     return text
@@ -87,7 +106,7 @@ def _decode(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise DocumentError(NOT_TEXT) from None
+        raise DocumentError("not_text") from None
 
 
 def _read_pdf(data: bytes) -> str:
@@ -97,17 +116,17 @@ def _read_pdf(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(PROTECTED)
+            raise DocumentError("protected")
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except DependencyError:  # AES encryption needs a library we don't ship: treat as protected
-        raise DocumentError(PROTECTED) from None
+        raise DocumentError("protected") from None
     except Exception:  # a damaged file can fail anywhere inside the parser
-        raise DocumentError(UNREADABLE.format(kind="PDF")) from None
+        raise DocumentError("unreadable", kind="PDF") from None
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
-        raise DocumentError(SCANNED)
+        raise DocumentError("scanned")
     return text
 
 
@@ -117,13 +136,13 @@ def _read_docx(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(item.file_size for item in archive.infolist()) > _MAX_UNPACKED_BYTES:
-                raise DocumentError(UNREADABLE.format(kind="Word"))
+                raise DocumentError("unreadable", kind="Word")
         document = docx.Document(io.BytesIO(data))
         return "\n".join(_docx_blocks(document))
     except DocumentError:
         raise
     except Exception:  # not a zip, not a Word document, or broken XML inside
-        raise DocumentError(UNREADABLE.format(kind="Word")) from None
+        raise DocumentError("unreadable", kind="Word") from None
 
 
 def _docx_blocks(container) -> list[str]:

@@ -1,7 +1,10 @@
 """The app through app.py, as a candidate uses it: start, answer, finish, read the report."""
 
 from app_pages import ui
+from app_pages.text import Text
 from tests.app.pages import captions, open_interview
+
+EN = Text("en")
 
 SCRIPT = "<script>alert(1)</script>"
 ANSWER = (
@@ -103,7 +106,7 @@ def test_an_answer_submitted_in_another_tab_shows_the_current_question(app, api,
     api.submit_answer(session_id, 0, ANSWER)  # the other tab
     app.text_area(key="answer").input("my answer to question one")
     app.button(key="submit").click().run()
-    assert ui.MOVED_ON in [warning.value for warning in app.warning]
+    assert EN("error.moved_on") in [warning.value for warning in app.warning]
     assert "Question 2 of 3" in captions(app)
     questions = api.get_session(session_id)["data"]["questions"]
     assert questions[0]["userAnswer"] == ANSWER and questions[1]["userAnswer"] is None
@@ -164,7 +167,7 @@ def test_the_report_of_an_unfinished_interview_says_so(app, session_id):
 
 def test_an_unknown_session_shows_not_found(app):
     open_interview(app, "no-such-session")
-    assert [error.value for error in app.error] == [ui.NOT_FOUND]
+    assert [error.value for error in app.error] == [EN("error.not_found")]
     assert app.button(key="not_found_start")
 
 

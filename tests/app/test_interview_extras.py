@@ -5,7 +5,10 @@ import time
 import pytest
 
 from app_pages import interview_views
+from app_pages.text import Text
 from tests.app.pages import captions, open_interview
+
+EN = Text("en")
 
 # The page's own keys (importing app_pages.interview would run the page).
 SHOWN_AT = "interview_question_shown_at"
@@ -38,7 +41,7 @@ WEAK = "I would make it faster."
     ],
 )
 def test_the_timer_says_the_time_and_only_notes_an_overrun(elapsed, limit, text):
-    assert interview_views.timer_text(elapsed, limit) == text
+    assert interview_views.timer_text(elapsed, limit, EN) == text
 
 
 @pytest.mark.parametrize(
@@ -65,7 +68,7 @@ def test_a_strong_chinese_draft_ticks_every_tip():
 
 def test_a_draft_with_a_challenge_but_no_solution_leaves_that_tip_unticked():
     shown = interview_views.tips_shown("The challenge was a cache stampede.", QUESTION)
-    assert shown["Challenges and how you solved them"] is False
+    assert shown["challenges"] is False
 
 
 def test_the_page_shows_the_time_on_the_question(app, session_id):

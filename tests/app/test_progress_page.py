@@ -8,7 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_pages import progress_views, ui
+from app_pages.text import Text
 from interview.rubric import DIMENSION_NAMES
+
+EN = Text("en")
 
 PROGRESS_PAGE = "app_pages/progress.py"
 ANSWER = (
@@ -51,7 +54,7 @@ def texts(app: AppTest) -> list[str]:
 
 def test_no_sessions_shows_a_friendly_empty_state(app):
     open_progress(app)
-    assert progress_views.NO_SESSIONS in [info.value for info in app.info]
+    assert EN("progress.no_sessions") in [info.value for info in app.info]
     assert app.button(key="progress_start")
     assert not app.get("plotly_chart")
 
@@ -66,7 +69,7 @@ def test_without_sign_in_the_page_says_it_is_single_user_and_lists_everyone(app,
     start(api, "Ada")
     start(api, "Grace")
     open_progress(app)
-    assert progress_views.SINGLE_USER in [info.value for info in app.info]
+    assert EN("progress.single_user") in [info.value for info in app.info]
     assert {"Ada", "Grace"} <= {caption.value for caption in app.caption}
 
 
@@ -77,14 +80,14 @@ def test_a_signed_in_candidate_sees_only_their_own_sessions(app, api):
     open_progress(app)
     keys = {button.key for button in app.button}
     assert f"progress_resume_{mine}" in keys and f"progress_resume_{theirs}" not in keys
-    assert progress_views.SINGLE_USER not in [info.value for info in app.info]
+    assert EN("progress.single_user") not in [info.value for info in app.info]
 
 
 def test_a_signed_in_user_without_an_email_or_name_is_told_why_nothing_shows(app, api):
     start(api, "Ada")
     app.user = {"is_logged_in": True}
     open_progress(app)
-    assert [warning.value for warning in app.warning] == [progress_views.NO_IDENTITY]
+    assert [warning.value for warning in app.warning] == [EN("progress.no_identity")]
     assert not [button for button in app.button if button.key.startswith("progress_")]
 
 
@@ -117,7 +120,7 @@ def test_open_report_opens_the_finished_interviews_report(app, api):
 def test_one_report_promises_trends_instead_of_an_empty_chart(app, api):
     reported(api, answers=1)
     open_progress(app)
-    assert progress_views.TRENDS_LATER in [info.value for info in app.info]
+    assert EN("progress.trends_later") in [info.value for info in app.info]
     assert not app.get("plotly_chart")
 
 
@@ -183,10 +186,9 @@ def test_times_show_in_the_browsers_timezone_or_utc(name, zone):
 
 
 def test_a_session_row_reads_in_words():
-    titles = progress_views.track_titles([{"id": "backend", "title": "Backend engineer"}])
-    row = progress_views.session_row(
-        session("a", "IN_PROGRESS", "2025-05-12T22:30:00.000Z"), titles, ZoneInfo("Asia/Shanghai")
-    )
+    titles = progress_views.track_titles([{"id": "backend", "title": "Backend engineer"}], EN)
+    moment = session("a", "IN_PROGRESS", "2025-05-12T22:30:00.000Z")
+    row = progress_views.session_row(moment, titles, ZoneInfo("Asia/Shanghai"), EN)
     assert row == {
         "date": "13 May 2025, 06:30",
         "track": "Backend engineer",
@@ -196,11 +198,10 @@ def test_a_session_row_reads_in_words():
 
 
 def test_custom_and_unknown_tracks_still_have_a_title():
-    titles = progress_views.track_titles([])
-    assert titles["custom"] == progress_views.CUSTOM_TRACK
-    row = progress_views.session_row(
-        session("a", "EVALUATED", "2025-05-12T10:00:00.000Z") | {"role": "retired"}, titles, UTC
-    )
+    titles = progress_views.track_titles([], EN)
+    assert titles["custom"] == "Custom questions"
+    retired = session("a", "EVALUATED", "2025-05-12T10:00:00.000Z") | {"role": "retired"}
+    row = progress_views.session_row(retired, titles, UTC, EN)
     assert row["track"] == "retired" and row["score"] == "70"
 
 
@@ -222,7 +223,7 @@ def test_score_history_is_oldest_first_and_skips_sessions_without_a_report():
     history = progress_views.score_history(sessions, reports, UTC)
 
     assert history[progress_views.OVERALL].tolist() == [40, 80]
-    assert history["Technical depth"].tolist() == [35, 75]
+    assert history["technical_depth"].tolist() == [35, 75]
     assert [moment.day for moment in history[progress_views.WHEN]] == [1, 3]
     assert progress_views.has_trend(history)
     assert not progress_views.has_trend(history.head(1))
@@ -244,10 +245,10 @@ def test_the_trend_figures_draw_overall_and_one_line_per_dimension():
         sessions, {"a": report(40, 35), "b": report(80, 75)}, UTC
     )
 
-    overall = progress_views.overall_trend_figure(history)
+    overall = progress_views.overall_trend_figure(history, EN)
     assert [list(trace.y) for trace in overall.data] == [[40, 80]]
-    dimensions = progress_views.dimension_trend_figure(history)
+    dimensions = progress_views.dimension_trend_figure(history, EN)
     assert [trace.name for trace in dimensions.data] == [
-        progress_views.dimension_label(name) for name in DIMENSION_NAMES
+        EN(f"dimension.{name}") for name in DIMENSION_NAMES
     ]
     assert all(list(trace.y) == [35, 75] for trace in dimensions.data)

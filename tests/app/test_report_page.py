@@ -35,7 +35,7 @@ def chart_specs(app: AppTest) -> dict[str, dict]:
     return specs
 
 
-def test_the_report_page_draws_the_three_charts_and_offers_three_downloads(app, api):
+def test_the_report_page_draws_the_three_charts_and_offers_four_downloads(app, api):
     session_id = finished_session(api)
     report = api.generate_report(session_id)["data"]
     open_report(app, session_id)
@@ -56,4 +56,4 @@ def test_the_report_page_draws_the_three_charts_and_offers_three_downloads(app, 
     assert per_category["y"] == [c["category"] for c in report["categoryScores"]]
 
     downloads = {button.key for button in app.get("download_button")}
-    assert downloads == {"download_html", "download_csv", "download_json"}
+    assert downloads == {"download_html", "download_pdf", "download_csv", "download_json"}

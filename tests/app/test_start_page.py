@@ -5,7 +5,10 @@ import io
 import docx
 
 from app_pages import ui
+from app_pages.text import Text
 from interview import documents
+
+EN = Text("en")
 
 RESUME = (
     "Ada Lovelace, backend engineer.\n"
@@ -106,13 +109,13 @@ def test_own_questions_make_a_session_of_exactly_those_questions(app, api):
 
 def test_an_empty_question_list_asks_for_questions(app, api):
     start_with_own_questions(app, "  \n\n")
-    assert messages(app.error) == [ui.CUSTOM_QUESTIONS_HELP]
+    assert messages(app.error) == [EN("error.custom_questions")]
     assert api.list_sessions()["data"] == []
 
 
 def test_a_question_over_a_thousand_characters_gets_the_same_plain_message(app, api):
     start_with_own_questions(app, "Why?\n" + "a" * 1_001)
-    assert messages(app.error) == [ui.CUSTOM_QUESTIONS_HELP]
+    assert messages(app.error) == [EN("error.custom_questions")]
     assert api.list_sessions()["data"] == []
 
 
