@@ -162,3 +162,8 @@ class InterviewAPI:
     def answer_history(self, session_id=None) -> list[dict]:
         """Every saved revision of every answer of a session (not in API.md: for coaches)."""
         return sessions.answer_history(self.db, validation.check_session_id(session_id))
+
+    @_envelope
+    def session_context(self, session_id=None) -> dict:
+        """The job description and resume of a session (not in API.md: for practising again)."""
+        return sessions.session_context(self.db, validation.check_session_id(session_id))

@@ -315,6 +315,13 @@ def list_sessions(db: Database, filters: dict) -> list[dict]:
     ]
 
 
+def session_context(db: Database, session_id: str) -> dict:
+    """The job description and resume a session was created with (None where not given)."""
+    with db.reading() as conn:
+        session = _existing_session(conn, session_id)
+    return {"jobDescription": session.job_description, "resumeText": session.resume_text}
+
+
 def answer_history(db: Database, session_id: str) -> list[dict]:
     """Every saved revision of every answer (for coaches: how an answer evolved)."""
     with db.reading() as conn:

@@ -3,9 +3,12 @@
 import pytest
 
 from app_pages import interview_views, ui
+from app_pages.text import Text
 from tests.app.pages import CACHING_QUESTIONS as QUESTIONS
 from tests.app.pages import STRONG_CACHING_ANSWER as STRONG
 from tests.app.pages import captions, open_report
+
+EN = Text("en")
 
 NEXT_REQUEST_ID = "report_next_request_id"  # the page's key (importing the page would run it)
 SAME_TRACK = ("role", "difficulty", "mainQuestionCount", "followUpCount", "candidateName")
@@ -33,6 +36,28 @@ def test_practise_again_starts_the_same_track_and_lands_on_the_interview(app, ap
     assert app.query_params[ui.SESSION_QUERY_PARAM] == again["sessionId"]
     assert app.session_state[ui.SESSION_ID] == again["sessionId"]
     assert "Question 1 of 4" in captions(app)
+
+
+def test_practise_again_keeps_the_job_description_and_resume(app, api):
+    job = "Senior backend engineer: Kafka, PostgreSQL, Kubernetes."
+    resume = "Projects\n- Payments ledger: rebuilt settlement on Kafka and PostgreSQL"
+    created = api.create_session(
+        candidate_name="Ada", role="backend", job_description=job, resume_text=resume
+    )
+    finished = created["data"]
+    api.complete_early(finished["sessionId"])
+    open_report(app, finished["sessionId"])
+
+    app.button(key="practise_again").click().run()
+
+    again = other_session(api, finished["sessionId"])
+    context = api.session_context(again["sessionId"])["data"]
+    assert context == {"jobDescription": job, "resumeText": resume}
+
+
+def test_the_context_of_an_unknown_session_is_not_found(api):
+    assert api.session_context("nope")["code"] == 404
+    assert api.session_context("")["code"] == 400
 
 
 def test_practise_again_asks_a_custom_question_set_again(app, api):
@@ -91,7 +116,7 @@ def test_an_error_starting_the_next_interview_is_said_plainly(app, api, session_
     open_report(app, session_id)
     api.delete_session(session_id)  # gone (another tab, a coach) before the click
     app.button(key="retry_weak").click().run()
-    assert [e.value for e in app.error] == [ui.NOT_FOUND]
+    assert [e.value for e in app.error] == [EN("error.not_found")]
     assert len(api.list_sessions()["data"]) == 0
 
 
