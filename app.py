@@ -5,7 +5,8 @@ import streamlit as st
 from app_pages import ui
 
 text = ui.text()
-st.set_page_config(page_title=text("common.app_name"), page_icon=":material/record_voice_over:")
+# An emoji favicon is drawn inline; a :material/: one would be fetched from Google's font servers.
+st.set_page_config(page_title=text("common.app_name"), page_icon="🎤")
 
 page = st.navigation(
     [

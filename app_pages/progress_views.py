@@ -104,8 +104,10 @@ def _trend_figure(history: pd.DataFrame, lines: dict[str, str], title: str, text
         title=title,
         yaxis={"range": [0, 100], "title": text("progress.axis_score")},
         xaxis={"title": text("progress.axis_finished")},
-        legend={"orientation": "h", "y": -0.25},
-        margin={"t": 48, "l": 8, "r": 8},
+        # The legend sits above the plot: below it, it collides with the axis title when the
+        # dates take two lines of ticks.
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        margin={"t": 96, "l": 8, "r": 8},
         height=340,
         hovermode="x unified",
     )

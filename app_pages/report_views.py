@@ -93,7 +93,13 @@ def dimension_radar(report: dict, text: Text = ENGLISH) -> go.Figure:
         polar={
             # The first dimension at twelve o'clock, read clockwise like the rubric's table.
             "angularaxis": {"rotation": 90, "direction": "clockwise", **_RADAR_LINES},
-            "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75], **_RADAR_LINES},
+            # The scale's numbers run between the first two spokes, not along one of them.
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": [25, 50, 75],
+                "angle": 90 - 180 / len(scores),
+                **_RADAR_LINES,
+            },
         },
         showlegend=False,
         margin={"l": 80, "r": 80, "t": 30, "b": 30},
