@@ -48,6 +48,14 @@ class Evaluation:
     feedback: str
     cap: int | None = None  # set for non-answers: the question scores at most this
     flags: tuple[IntegrityFlag, ...] = ()
+    # Who judged it: "builtin", "language-model", or "builtin-fallback" when a model was asked
+    # and its answer could not be used (fallback_reason says why; tokens spent still count).
+    source: str = "builtin"
+    model: str | None = None
+    prompt_version: str | None = None
+    fallback_reason: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,13 @@ class Summary:
     overall_feedback: str
     strengths: tuple[str, ...] = field(default_factory=tuple)
     improvements: tuple[str, ...] = field(default_factory=tuple)
+    # As for Evaluation: who wrote it, and what a model call cost.
+    source: str = "builtin"
+    model: str | None = None
+    prompt_version: str | None = None
+    fallback_reason: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
 
 
 class Interviewer(Protocol):
