@@ -74,12 +74,12 @@ def _question_shown_at(session_id: str, index: int) -> float:
     return shown_at.setdefault((session_id, index), time.time())
 
 
-@st.fragment(run_every=1)
-def _question_timer(shown_at: float) -> None:
-    """Redraws only itself each second, never the page (nor the answer box being typed in)."""
+def _question_timer(session_id: str, index: int, shown_at: float) -> None:
+    """Time on the question; it counts on in the browser between reruns."""
     elapsed = time.time() - shown_at
     limit = st.session_state.get(TIME_LIMIT)
-    st.caption(interview_views.timer_text(elapsed, limit, ui.text()))
+    timer = interview_views.timer_html(elapsed, limit, text, question=f"{session_id}-{index}")
+    st.html(timer, unsafe_allow_javascript=True)  # no candidate text: see timer_html
 
 
 def _answer_checklist(answer: str, question: dict, main_question: str) -> None:
@@ -149,7 +149,7 @@ else:
         text("interview.question_of", number=number, total=session["mainQuestionCount"])
     )
 with timer:
-    _question_timer(_question_shown_at(session_id, index))
+    _question_timer(session_id, index, _question_shown_at(session_id, index))
 main_question = ""
 if question["isFollowUp"]:
     parent = session["questions"][question["parentQuestionIndex"]]

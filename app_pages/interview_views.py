@@ -1,6 +1,11 @@
 """Pure helpers for the interview screens: the timer, the word count, the answer checklist, and
 what a new interview asks when the candidate practises again."""
 
+import json
+import re
+from html import escape
+from string import Template
+
 from app_pages.text import Text
 from interview import language as lang
 from interview.analysis import QuestionText, read_answer
@@ -34,6 +39,53 @@ def timer_text(elapsed: float, limit_minutes: int | None, text: Text) -> str:
     if limit_minutes:
         return text("interview.timer_of", elapsed=clock(elapsed), limit=clock(limit_minutes * 60))
     return text("interview.timer", elapsed=clock(elapsed))
+
+
+# The timer counts in the browser: a server rerun every second per open tab would cost a cohort
+# a core and delay clicks that land during one (bench/ui.py). Each rerun redraws it with the
+# time on the server's clock; the script only advances it. Only catalogue text goes in here.
+_TIMER_SCRIPT = Template("""<p id="$box" class="rehearse-timer" style="margin:0;font-size:0.875rem;\
+color:rgba(28,35,51,0.65)">$initial</p>
+<script>
+(() => {
+  const templates = $templates, limit = $limit, start = Date.now() - $elapsed * 1000;
+  const clock = (seconds) => {
+    const whole = Math.max(0, Math.floor(seconds)), minutes = Math.floor(whole / 60);
+    return String(minutes).padStart(2, "0") + ":" + String(whole % 60).padStart(2, "0");
+  };
+  const fill = (template, values) => template.replace(/\\{(\\w+)\\}/g, (_, k) => values[k]);
+  const draw = () => {
+    const box = document.getElementById("$box");
+    if (!box) { clearInterval(window.rehearseTimer); return; }
+    const elapsed = (Date.now() - start) / 1000;
+    box.textContent = limit && elapsed > limit * 60
+      ? fill(templates.over, {elapsed: clock(elapsed), minutes: limit})
+      : limit ? fill(templates.of, {elapsed: clock(elapsed), limit: clock(limit * 60)})
+      : fill(templates.plain, {elapsed: clock(elapsed)});
+  };
+  clearInterval(window.rehearseTimer);
+  window.rehearseTimer = setInterval(draw, 1000);
+})();
+</script>""")
+
+
+def timer_html(elapsed: float, limit_minutes: int | None, text: Text, question: str = "") -> str:
+    """The timer as a page element that keeps counting in the browser, without the server.
+
+    `question` names the element, so the next question's timer is a new element with a new
+    script (Streamlit runs a script when its element is first drawn)."""
+    templates = {
+        "plain": text.template("interview.timer"),
+        "of": text.template("interview.timer_of"),
+        "over": text.template("interview.timer_over"),
+    }
+    return _TIMER_SCRIPT.substitute(
+        initial=escape(timer_text(elapsed, limit_minutes, text)),
+        templates=json.dumps(templates).replace("</", "<\\/"),
+        limit=json.dumps(limit_minutes),
+        elapsed=round(elapsed, 3),
+        box="rehearse-timer-" + re.sub(r"[^A-Za-z0-9_-]", "", question),
+    )
 
 
 def word_count(text: str) -> int:

@@ -51,6 +51,7 @@ def _trends(sessions: list[dict], zone: tzinfo) -> None:
 
 
 api = ui.get_api()
+ui.settle_imports("pandas", "plotly.graph_objects")  # the trend charts use them
 text = ui.text()
 zone = progress_views.browser_timezone(st.context.timezone)
 
@@ -58,7 +59,7 @@ signed_in = st.user.get("is_logged_in", False)
 
 st.title(text("progress.title"))
 if signed_in:
-    candidate = progress_views.signed_in_candidate(st.user)
+    candidate = ui.signed_in_candidate(st.user)
     if not candidate:
         st.warning(text("progress.no_identity"))
         st.stop()

@@ -20,13 +20,6 @@ WHEN = "when"
 OVERALL = "overall"
 
 
-def signed_in_candidate(user: Mapping) -> str | None:
-    """The name sessions are kept under for a signed-in user: their email, else their name."""
-    if not user.get("is_logged_in", False):
-        return None
-    return user.get("email") or user.get("name") or None
-
-
 def browser_timezone(name: str | None) -> tzinfo:
     """The browser's timezone when it told us a valid one, else UTC."""
     try:

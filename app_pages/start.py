@@ -4,7 +4,7 @@ import uuid
 
 import streamlit as st
 
-from app_pages import progress_views, ui
+from app_pages import ui
 from interview import documents
 
 DIFFICULTIES = (None, "junior", "mid", "senior")  # what create_session takes
@@ -74,7 +74,7 @@ if not st.session_state.get("start"):
     _request_id()
 
 # Signed in, the candidate is who they signed in as, so Progress finds their sessions.
-signed_in_as = progress_views.signed_in_candidate(st.user)
+signed_in_as = ui.signed_in_candidate(st.user)
 if signed_in_as:
     st.caption(text("start.practising_as", name=ui.as_plain_markdown(signed_in_as)))
     candidate_name = signed_in_as

@@ -58,6 +58,10 @@ class Text:
         template = self._entries[key]  # a missing key is a bug: fail loudly in tests
         return template.format(**values)  # literal braces are doubled in the catalogue
 
+    def template(self, key: str) -> str:
+        """The entry with its {placeholders} unfilled (for a page script to fill)."""
+        return self._entries[key]
+
     def has(self, key: str) -> bool:
         return key in self._entries
 

@@ -174,7 +174,7 @@ def report(overall: int, dimension_score: int) -> dict:
     ],
 )
 def test_the_signed_in_candidate_is_their_email_else_their_name(user, candidate):
-    assert progress_views.signed_in_candidate(user) == candidate
+    assert ui.signed_in_candidate(user) == candidate
 
 
 @pytest.mark.parametrize(
