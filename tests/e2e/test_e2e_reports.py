@@ -6,6 +6,7 @@ import io
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.e2e.helpers import (
     ANSWER_BOX,
@@ -46,7 +47,7 @@ def _charts_drawn(page, count: int) -> None:
         expect(chart.locator(".main-svg").first).to_be_visible()
 
 
-def test_downloads_html_that_opens_offline_and_csv_with_a_row_per_question(
+def test_downloads_html_that_opens_offline_csv_with_a_row_per_question_and_a_pdf(
     page, browser, server, engine, tmp_path
 ):
     # Finished through the engine (the interview itself is other tests' subject); the page reports.
@@ -89,6 +90,14 @@ def test_downloads_html_that_opens_offline_and_csv_with_a_row_per_question(
     assert [row["question"] for row in rows] == [d["question"] for d in details]
     assert rows[0]["userAnswer"] == SPECIFIC_ANSWER
     assert [int(row["score"]) for row in rows] == [d["score"] for d in details]
+
+    # The PDF is drawn on the click (fpdf2 and the font load then): it arrives and reads back.
+    printed = download(page, "download_pdf", tmp_path)
+    assert printed.suffix == ".pdf" and printed.read_bytes().startswith(b"%PDF-")
+    pages = PdfReader(printed).pages
+    assert len(pages) >= 2
+    first_page = " ".join(pages[0].extract_text().split())
+    assert "Download E2E" in first_page and str(report["overallScore"]) in first_page
 
 
 def test_answers_that_look_like_code_are_shown_as_text_and_never_run(
