@@ -9,12 +9,13 @@ import logging
 import os
 from collections.abc import Callable
 
-from interview import banks, ratelimit, sessions, validation
+from interview import banks, ratelimit, report, sessions, validation
 from interview.database import Database, default_url
 from interview.errors import InterviewError
+from interview.evaluations import EvaluationWorker
 from interview.interviewers.base import Interviewer
-from interview.interviewers.builtin import BuiltinInterviewer
-from interview.report import generate_report
+from interview.llm import interviewer_from_environment
+from interview.provenance import evaluation_details
 
 log = logging.getLogger(__name__)
 _FROM_ENVIRONMENT = object()
@@ -62,11 +63,23 @@ def _rate_limit_from_environment() -> int:
 class InterviewAPI:
     """The interview engine behind one database, as the HTTP API would expose it."""
 
-    def __init__(self, db: Database, interviewer: Interviewer, rate_limit_per_second: int | None):
+    def __init__(
+        self,
+        db: Database,
+        interviewer: Interviewer,
+        rate_limit_per_second: int | None,
+        background_scoring: bool | None = None,
+    ):
         self.db = db
         self.interviewer = interviewer
         self.rate_limit_per_second = rate_limit_per_second or None
         self.tracks = _tracks()
+        # A model takes seconds per answer, so its evaluations run as answers come in. The
+        # built-in interviewer takes about 2 ms: the report evaluates on the spot, and the
+        # submit path keeps its speed (no extra row, no second transaction per answer).
+        if background_scoring is None:
+            background_scoring = interviewer.model is not None
+        self.evaluations = EvaluationWorker(db, interviewer, background=background_scoring)
 
     @classmethod
     def from_url(
@@ -74,8 +87,14 @@ class InterviewAPI:
         url: str | None = None,
         rate_limit_per_second: int | object | None = _FROM_ENVIRONMENT,
         interviewer: Interviewer | None = None,
+        background_scoring: bool | None = None,
     ) -> "InterviewAPI":
-        """Open (creating or migrating) the database at `url`, or DATABASE_URL, or the default."""
+        """Open (creating or migrating) the database at `url`, or DATABASE_URL, or the default.
+
+        The interviewer is the language model when OPENAI_API_KEY and INTERVIEW_MODEL are set,
+        else the built-in one. `background_scoring` (default: on for a model) evaluates answers
+        as they are submitted; evaluations a stopped process left unfinished are resumed now.
+        """
         if rate_limit_per_second is _FROM_ENVIRONMENT:
             rate_limit_per_second = _rate_limit_from_environment()
         valid = rate_limit_per_second is None or (
@@ -84,10 +103,24 @@ class InterviewAPI:
         if not valid:
             raise ValueError("rate_limit_per_second must be a whole number >= 0, or None")
         db = Database.from_url(url or default_url())
-        return cls(db, interviewer or BuiltinInterviewer(), rate_limit_per_second)
+        interviewer = interviewer or interviewer_from_environment()
+        api = cls(db, interviewer, rate_limit_per_second, background_scoring)
+        api.evaluations.resume()
+        return api
 
     def close(self) -> None:
+        """Stop the evaluation worker (unfinished work stays queued), then the database."""
+        self.evaluations.close()
         self.db.dispose()
+
+    @property
+    def interviewer_info(self) -> dict:
+        """Which interviewer is active (not in API.md: for the sidebar)."""
+        return {
+            "name": self.interviewer.name,
+            "model": self.interviewer.model,
+            "transcription": callable(getattr(self.interviewer, "transcribe", None)),
+        }
 
     @_envelope
     def create_session(self, **fields) -> dict:
@@ -97,10 +130,15 @@ class InterviewAPI:
         if existing is not None:
             return existing
         new = validation.check_new_session(fields, self.tracks)
-        return sessions.create_session(self.db, self.tracks, new)
+        return sessions.create_session(self.db, self.tracks, new, self.interviewer)
 
     @_envelope
-    def submit_answer(self, session_id=None, question_index=None, answer=None) -> dict:
+    def submit_answer(
+        self, session_id=None, question_index=None, answer=None, on_follow_up_text=None
+    ) -> dict:
+        """API.md's submit. `on_follow_up_text` (not in API.md) is called with each piece of the
+        follow-up as the model writes it; nextQuestion is what was stored (after a stream that
+        failed midway, the built-in follow-up that replaced the pieces)."""
         session_id = validation.check_session_id(session_id)
         index = validation.check_question_index(question_index)
         answer = validation.check_answer(answer, allow_blank=False)
@@ -111,6 +149,8 @@ class InterviewAPI:
             index,
             answer,
             per_second=self.rate_limit_per_second,
+            worker=self.evaluations,
+            on_follow_up_text=on_follow_up_text,
         )
 
     @_envelope
@@ -118,7 +158,7 @@ class InterviewAPI:
         session_id = validation.check_session_id(session_id)
         index = validation.check_question_index(question_index)
         answer = validation.check_answer(answer, allow_blank=True)
-        sessions.save_answer(self.db, session_id, index, answer)
+        sessions.save_answer(self.db, session_id, index, answer, self.evaluations)
 
     @_envelope
     def get_current_question(self, session_id=None) -> dict:
@@ -135,7 +175,9 @@ class InterviewAPI:
     @_envelope
     def generate_report(self, session_id=None, regenerate: bool = False) -> dict:
         session_id = validation.check_session_id(session_id)
-        return generate_report(self.db, self.interviewer, session_id, regenerate=bool(regenerate))
+        return report.generate_report(
+            self.db, self.evaluations, session_id, regenerate=bool(regenerate)
+        )
 
     @_envelope
     def delete_session(self, session_id=None) -> None:
@@ -165,5 +207,30 @@ class InterviewAPI:
 
     @_envelope
     def session_context(self, session_id=None) -> dict:
-        """The job description and resume of a session (not in API.md: for practising again)."""
+        """The job description, resume and question source of a session (not in API.md)."""
         return sessions.session_context(self.db, validation.check_session_id(session_id))
+
+    @_envelope
+    def evaluation_details(self, session_id=None) -> dict:
+        """Who evaluated each answer, with what tokens, and the session's totals (not in API.md)."""
+        session_id = validation.check_session_id(session_id)
+        return evaluation_details(self.db, self.interviewer, session_id)
+
+    @_envelope
+    def regrade(self, session_id=None) -> dict:
+        """Evaluate a finished session again under the current interviewer (not in API.md)."""
+        return report.regrade(self.db, self.evaluations, validation.check_session_id(session_id))
+
+    @_envelope
+    def transcribe(self, audio=None, filename=None) -> dict:
+        """The words of a recorded answer (not in API.md): 503 where no transcription exists."""
+        audio = validation.check_audio(audio)
+        transcribe = getattr(self.interviewer, "transcribe", None)
+        if transcribe is None:
+            raise InterviewError(503, "Transcription unavailable")
+        name = filename if isinstance(filename, str) and filename.strip() else "answer.wav"
+        try:
+            return {"text": transcribe(audio, name)}
+        except Exception:
+            log.warning("transcription failed", exc_info=True)
+            raise InterviewError(503, "Transcription unavailable") from None

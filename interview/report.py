@@ -1,16 +1,25 @@
-"""The report: every number computed here from the evaluations, the prose from the interviewer."""
+"""The report: every number computed here from the evaluations, the prose from the interviewer.
+
+Answers are normally evaluated in the background as they are submitted (evaluations.py); the
+report reuses each stored evaluation of the answer text it finds and evaluates only what is
+missing. The summary is one more interviewer call, made here.
+"""
 
 from sqlalchemy import Row
 
-from interview import rubric, store
+from interview import evaluation_store, rubric, store
 from interview.database import Database, utcnow
 from interview.errors import InterviewError
+from interview.evaluations import EvaluationWorker, answer_digest, evaluation_of, result_fields
 from interview.interviewers.base import (
     AskedQuestion,
     Evaluation,
     Interviewer,
     ScoredQuestion,
+    Summary,
 )
+from interview.llm.usage import Usage
+from interview.metering import metered, spent
 from interview.sessions import ENDED, spec_of
 from interview.views import iso
 
@@ -18,8 +27,26 @@ NOT_ANSWERED = {"en": "Not answered.", "zh": "未作答。"}
 
 
 def generate_report(
-    db: Database, interviewer: Interviewer, session_id: str, *, regenerate: bool = False
+    db: Database, worker: EvaluationWorker, session_id: str, *, regenerate: bool = False
 ) -> dict:
+    session, stored, rows = _ended_session(db, session_id)
+    if stored is not None and not regenerate:
+        return stored
+    worker.wait_for_session(session_id)  # what this process is evaluating for it right now
+    with db.reading() as conn:
+        done = evaluation_store.done_evaluations(conn, session_id, rubric.RUBRIC_VERSION)
+    return _scored_report(db, worker, session, rows, done)
+
+
+def regrade(db: Database, worker: EvaluationWorker, session_id: str) -> dict:
+    """Evaluate every answer again under the current interviewer; store and compare the report."""
+    session, before, rows = _ended_session(db, session_id)
+    after = _scored_report(db, worker, session, rows, done={})
+    return {"before": before, "after": after, "changes": _changes(before, after)}
+
+
+def _ended_session(db: Database, session_id: str) -> tuple[Row, dict | None, list[Row]]:
+    """The session (404 / 409 unless ended), its stored report if any, and its questions."""
     with db.reading() as conn:
         session = store.session_row(conn, session_id)
         if session is None:
@@ -27,30 +54,95 @@ def generate_report(
         if session.status not in ENDED:
             raise InterviewError(409, "Interview not completed")
         stored = store.report_body(conn, session_id) if session.status == "EVALUATED" else None
-        rows = store.question_rows(conn, session_id)
-    if stored is not None and not regenerate:
-        return stored
-    # Evaluation may be slow (a model): it runs outside any transaction.
-    scored = _score_questions(interviewer, rows)
-    body = build_report(session, scored, interviewer)
+        return session, stored, store.question_rows(conn, session_id)
+
+
+def _scored_report(
+    db: Database,
+    worker: EvaluationWorker,
+    session: Row,
+    rows: list[Row],
+    done: dict[tuple[int, str], Row],
+) -> dict:
+    """Score every question (evaluating what `done` lacks), summarize, store the report."""
+    interviewer = worker.interviewer
+    # Evaluations and the summary may be slow (a model): they run outside any transaction.
+    scored, fresh = _score_questions(worker, rows, done)
+    summary, usage = metered(interviewer, lambda: interviewer.summarize(scored))
+    body = build_report(session, scored, interviewer, summary)
     scores = {q.question.index: (q.score, _feedback(q)) for q in scored}
     with db.transaction() as conn:
-        store.save_report(conn, session_id, body, scores)
+        store.save_report(conn, session.id, body, scores, summary_provenance(summary))
+        evaluation_store.save_evaluated(conn, fresh)
+        if spent(usage):
+            evaluation_store.record_usage(conn, session.id, "summary", usage)
     return body
 
 
-def _score_questions(interviewer: Interviewer, rows: list[Row]) -> list[ScoredQuestion]:
+def _score_questions(
+    worker: EvaluationWorker, rows: list[Row], done: dict[tuple[int, str], Row]
+) -> tuple[list[ScoredQuestion], list[dict]]:
+    """Every question scored by code from its evaluation, and the evaluations made just now."""
     by_id = {row.id: row for row in rows}
+    asked = {row.id: _asked(row, by_id) for row in rows}
+    answered = [row for row in rows if row.answered and row.user_answer]
+    digests = {row.id: answer_digest(row.user_answer) for row in answered}
+    missing = [row for row in answered if (row.id, digests[row.id]) not in done]
+    made = worker.evaluate_all([(asked[row.id], row.user_answer) for row in missing])
+    evaluations = {key: evaluation_of(row) for key, row in done.items()}
+    fresh = []
+    for row, (evaluation, usage) in zip(missing, made, strict=True):
+        evaluations[(row.id, digests[row.id])] = evaluation
+        fresh.append(_record(worker.interviewer, row, digests[row.id], evaluation, usage))
     scored = []
     for row in rows:
-        asked = _asked(row, by_id)
-        if not row.answered or not row.user_answer:
-            scored.append(ScoredQuestion(asked, None, 0, None))
-            continue
-        evaluation = interviewer.evaluate(asked, row.user_answer)
-        score = rubric.question_score(_dimension_map(evaluation), evaluation.cap)
-        scored.append(ScoredQuestion(asked, row.user_answer, score, evaluation))
-    return scored
+        evaluation = evaluations[(row.id, digests[row.id])] if row.id in digests else None
+        scored.append(_scored(asked[row.id], row.user_answer, evaluation))
+    return scored, fresh
+
+
+def _scored(asked: AskedQuestion, answer: str | None, evaluation: Evaluation | None):
+    if evaluation is None:
+        return ScoredQuestion(asked, None, 0, None)
+    score = rubric.question_score(_dimension_map(evaluation), evaluation.cap)
+    return ScoredQuestion(asked, answer, score, evaluation)
+
+
+def _record(
+    interviewer: Interviewer, row: Row, digest: str, evaluation: Evaluation, usage: Usage
+) -> dict:
+    return {
+        "session_id": row.session_id,
+        "question_id": row.id,
+        "answer_digest": digest,
+        **result_fields(interviewer, evaluation, usage),
+    }
+
+
+def summary_provenance(summary: Summary) -> dict:
+    """Who wrote the summary, as evaluation_details shows it."""
+    return {
+        "source": summary.source,
+        "model": summary.model,
+        "promptVersion": summary.prompt_version,
+        "rubricVersion": rubric.RUBRIC_VERSION,
+        "fallbackReason": summary.fallback_reason,
+        "promptTokens": summary.prompt_tokens,
+        "completionTokens": summary.completion_tokens,
+        "status": "done",
+    }
+
+
+def _changes(before: dict | None, after: dict) -> list[dict]:
+    """Questions whose score differs between two reports of one session."""
+    if before is None:
+        return []
+    old = {detail["questionIndex"]: detail["score"] for detail in before["questionDetails"]}
+    return [
+        {"questionIndex": index, "before": old[index], "after": detail["score"]}
+        for detail in after["questionDetails"]
+        if (index := detail["questionIndex"]) in old and old[index] != detail["score"]
+    ]
 
 
 def _asked(row: Row, by_id: dict[int, Row]) -> AskedQuestion:
@@ -76,11 +168,16 @@ def _language_of(text: str) -> str:
     return "zh" if cjk * 3 > len(text) else "en"
 
 
-def build_report(session: Row, scored: list[ScoredQuestion], interviewer: Interviewer) -> dict:
-    """The Report of API.md, from the scored questions of one session."""
+def build_report(
+    session: Row,
+    scored: list[ScoredQuestion],
+    interviewer: Interviewer,
+    summary: Summary | None = None,
+) -> dict:
+    """The Report of API.md, from the scored questions of one session (and their summary)."""
     answered = [q for q in scored if q.evaluation is not None]
     overall = rubric.mean_half_up(q.score for q in scored) or 0
-    summary = interviewer.summarize(scored)
+    summary = summary or interviewer.summarize(scored)
     return {
         "sessionId": session.id,
         "candidateName": session.candidate_name,

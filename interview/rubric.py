@@ -7,6 +7,10 @@ scores. Weights are whole percentages so the arithmetic is exact integer arithme
 
 from collections.abc import Iterable, Mapping
 
+# Bump whenever a dimension, a weight or the score arithmetic changes: every evaluation records
+# it, and a stored evaluation of another rubric version is evaluated again.
+RUBRIC_VERSION = "rubric-1"
+
 # (dimension, weight in percent, what it rewards) -- the seed's "answer quality tips".
 DIMENSIONS: tuple[tuple[str, int, str], ...] = (
     ("relevance", 20, "answers the question asked"),

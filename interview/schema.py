@@ -35,6 +35,9 @@ sessions = Table(
     Column("resume_text", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("completed_at", DateTime(timezone=True)),
+    # Who wrote the main questions: "model", "bank", or "bank-fallback" when the model was asked
+    # and failed (null on sessions older than migration 0004: the bank).
+    Column("question_source", String(16)),
 )
 
 questions = Table(
@@ -86,6 +89,56 @@ reports = Table(
     Column("overall_score", Integer, nullable=False),
     Column("body", JSON, nullable=False),
     Column("generated_at", DateTime(timezone=True), nullable=False),
+    # Who wrote the summary (source, model, versions, tokens): kept beside the body, which is
+    # exactly API.md's Report.
+    Column("summary_provenance", JSON),
+)
+
+# One evaluation of one answer text. A model is slow, so answers are evaluated as they are
+# submitted and the report reuses the evaluation of the text it finds. The table is also the
+# queue: pending rows wait, a running row belongs to the claimant whose lease has not run out
+# (see interview/evaluations.py), done rows hold the result.
+evaluations = Table(
+    "evaluations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("question_id", Integer, ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
+    Column("answer_digest", String(64), nullable=False),  # SHA-256 of the answer text evaluated
+    Column("status", String(16), nullable=False),  # pending | running | done
+    Column("claimed_by", String(100)),
+    Column("lease_expires_ms", BigInteger),
+    Column("attempts", Integer, nullable=False),
+    Column("evaluator", String(100)),  # the interviewer's name and version
+    Column("source", String(32)),  # builtin | language-model | builtin-fallback
+    Column("model", String(200)),
+    Column("prompt_version", String(64)),
+    Column("rubric_version", String(32)),
+    Column("fallback_reason", Text),
+    Column("result", JSON),  # {dimensions: [{dimension, score, evidence}], feedback, flags, cap}
+    Column("calls", Integer, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("evaluated_at", DateTime(timezone=True)),
+    Index("ix_evaluations_session_id", "session_id"),
+    Index("ix_evaluations_question_answer", "question_id", "answer_digest"),
+    Index("ix_evaluations_status", "status"),
+)
+
+# Model calls made for a session other than evaluations: tailored questions, follow-up
+# decisions, summaries. With the evaluations' own counts, what a session cost.
+model_usage = Table(
+    "model_usage",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("purpose", String(32), nullable=False),  # questions | follow-up | summary
+    Column("calls", Integer, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_model_usage_session_id", "session_id"),
 )
 
 # The shared sliding window of accepted submits (milliseconds since the epoch).

@@ -7,21 +7,29 @@ transaction, and raises InterviewError where a rule of API.md is broken.
 import logging
 import random
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Row
 
-from interview import banks, ratelimit, store
+from interview import banks, evaluation_store, questioning, ratelimit, store
 from interview.database import Database, utcnow
 from interview.errors import InterviewError
 from interview.interviewers.base import AskedQuestion, Interviewer, QuestionSpec
+from interview.metering import NOTHING, spent
 from interview.views import iso, new_question_view, question_view, session_view
+
+if TYPE_CHECKING:
+    from interview.evaluations import EvaluationWorker
 
 log = logging.getLogger(__name__)
 OPEN = ("CREATED", "IN_PROGRESS")
 ENDED = ("COMPLETED", "EVALUATED")
 # How many of a candidate's latest sessions count as "seen recently" when choosing questions.
 RECENT_SESSIONS = 3
+# A model writing tailored questions is shown the main questions of this many latest sessions.
+RECENT_SESSIONS_FOR_MODEL = 5
 MAX_POSITION = 1_000_000
 
 
@@ -45,11 +53,22 @@ def candidate_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def create_session(db: Database, tracks: dict, new: NewSession) -> dict:
+def create_session(
+    db: Database, tracks: dict, new: NewSession, interviewer: Interviewer | None = None
+) -> dict:
     session_id = secrets.token_urlsafe(24)  # 192 random bits
+    key = candidate_key(new.candidate_name)
+    tailor = questioning.may_tailor(new, interviewer)
     with db.reading() as conn:
-        seen = store.recent_bank_ids(conn, candidate_key(new.candidate_name), RECENT_SESSIONS)
+        seen = store.recent_bank_ids(conn, key, RECENT_SESSIONS)
+        recent = store.recent_question_texts(conn, key, RECENT_SESSIONS_FOR_MODEL) if tailor else []
+    # The bank's choice comes first even when a model writes the questions: it checks the
+    # request as API.md says (a 400 stays a 400) and is what the session asks if the model fails.
     specs = _choose_questions(tracks, new, seen, random.Random(session_id))
+    source, usage = "bank", NOTHING
+    if tailor:
+        written, usage = questioning.tailored_questions(interviewer, tracks[new.role], new, recent)
+        specs, source = (written, "model") if written else (specs, "bank-fallback")
     session = {
         "id": session_id,
         "request_id": new.request_id,
@@ -65,11 +84,14 @@ def create_session(db: Database, tracks: dict, new: NewSession) -> dict:
         "job_description": new.job_description,
         "resume_text": new.resume_text,
         "created_at": utcnow(),
+        "question_source": source,
     }
     rows = [_question_row(spec, position=i) for i, spec in enumerate(specs)]
     try:
         with db.transaction() as conn:
             store.insert_session(conn, session, rows)
+            if spent(usage):
+                evaluation_store.record_usage(conn, session_id, "questions", usage)
     except Exception:
         # Two creates with one request id raced and the other won: return its session.
         if new.request_id is not None:
@@ -165,7 +187,13 @@ def get_current_question(db: Database, session_id: str) -> dict:
     }
 
 
-def save_answer(db: Database, session_id: str, index: int, answer: str) -> None:
+def save_answer(
+    db: Database,
+    session_id: str,
+    index: int,
+    answer: str,
+    worker: "EvaluationWorker | None" = None,
+) -> None:
     with db.transaction() as conn:
         session = _open_session_at(conn, session_id, index, allow_earlier=True)
         editing = index < session.current_index
@@ -175,6 +203,10 @@ def save_answer(db: Database, session_id: str, index: int, answer: str) -> None:
         question = store.question_row(conn, session_id, index)
         kind = "edit" if editing else "draft"
         store.save_answer_text(conn, question.id, answer, kind)
+        # An edit changes what the report scores: its new text is evaluated too.
+        queued = worker.queue(conn, session_id, question.id, answer) if worker and editing else None
+    if queued is not None:
+        worker.start(queued, session_id)
 
 
 def submit_answer(
@@ -185,6 +217,8 @@ def submit_answer(
     answer: str,
     *,
     per_second: int | None,
+    worker: "EvaluationWorker | None" = None,
+    on_follow_up_text: Callable[[str], object] | None = None,
 ) -> dict:
     # Everything read here is checked again by the write transaction's conditional update.
     # No session has this many questions; a bigger index must not overflow the database's ints.
@@ -194,12 +228,28 @@ def submit_answer(
         _check_open(session, index, allow_earlier=False)
         answered, *following = rows
         asked, may_follow_up = _asked_question(conn, answered, session.follow_up_count)
-    # The decision may be slow (a model): make it before the write, outside any transaction.
-    follow_up = _decide_follow_up(interviewer, asked, answer) if may_follow_up else None
-    if follow_up:
-        follow_up = _as_follow_up_of((asked.parent or asked).spec, follow_up)
-    with db.transaction() as conn:
-        new_total = _record_submit(db, conn, session, answered, answer, follow_up, per_second)
+    # A model evaluates the answer while it decides the follow-up: the two waits overlap.
+    evaluation = worker.begin(asked, answer) if worker else None
+    committed = False
+    try:
+        # The decision may be slow (a model): make it before the write, outside any transaction.
+        follow_up, usage = (
+            questioning.decide_follow_up(interviewer, asked, answer, on_follow_up_text)
+            if may_follow_up
+            else (None, NOTHING)
+        )
+        if follow_up:
+            follow_up = _as_follow_up_of((asked.parent or asked).spec, follow_up)
+        with db.transaction() as conn:
+            new_total = _record_submit(db, conn, session, answered, answer, follow_up, per_second)
+            if evaluation:
+                evaluation.record(conn, session.id, answered.id)
+            if spent(usage):
+                evaluation_store.record_usage(conn, session.id, "follow-up", usage)
+        committed = True
+    finally:
+        if evaluation:
+            evaluation.settle(committed)
     # Nothing else moves while current_index is ours, so the question read before is still true.
     if follow_up:
         main_index = (asked.parent or asked).index
@@ -212,17 +262,6 @@ def submit_answer(
         "currentIndex": index + 1,
         "totalQuestions": new_total,
     }
-
-
-def _decide_follow_up(
-    interviewer: Interviewer, asked: AskedQuestion, answer: str
-) -> QuestionSpec | None:
-    """The interviewer's follow-up; if deciding fails, the answer is still kept, without one."""
-    try:
-        return interviewer.follow_up(asked, answer)
-    except Exception:
-        log.exception("follow-up decision failed for question %s", asked.index)
-        return None
 
 
 def _asked_question(conn: Connection, row: Row, allowed: int) -> tuple[AskedQuestion, bool]:
@@ -316,10 +355,15 @@ def list_sessions(db: Database, filters: dict) -> list[dict]:
 
 
 def session_context(db: Database, session_id: str) -> dict:
-    """The job description and resume a session was created with (None where not given)."""
+    """The job description and resume a session was created with (None where not given), and
+    who wrote its questions: "model", "bank", or "bank-fallback" when the model failed."""
     with db.reading() as conn:
         session = _existing_session(conn, session_id)
-    return {"jobDescription": session.job_description, "resumeText": session.resume_text}
+    return {
+        "jobDescription": session.job_description,
+        "resumeText": session.resume_text,
+        "questionSource": session.question_source or "bank",
+    }
 
 
 def answer_history(db: Database, session_id: str) -> list[dict]:

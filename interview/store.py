@@ -145,6 +145,23 @@ def recent_bank_ids(conn: Connection, candidate_key: str, session_limit: int) ->
     return set(conn.execute(query).scalars())
 
 
+def recent_question_texts(conn: Connection, candidate_key: str, session_limit: int) -> list[str]:
+    """The main questions this candidate was asked in their latest sessions, oldest first."""
+    latest = (
+        select(sessions.c.id)
+        .where(sessions.c.candidate_key == candidate_key)
+        .order_by(sessions.c.created_at.desc())
+        .limit(session_limit)
+        .scalar_subquery()
+    )
+    query = (
+        select(questions.c.text)
+        .where(questions.c.session_id.in_(latest), questions.c.is_follow_up.is_(False))
+        .order_by(questions.c.id)
+    )
+    return list(dict.fromkeys(conn.execute(query).scalars()))
+
+
 # --- questions and answers --------------------------------------------------------------------
 
 _parent = aliased(questions)
@@ -309,7 +326,18 @@ def report_body(conn: Connection, session_id: str) -> dict | None:
     return conn.execute(query).scalar_one_or_none()
 
 
-def save_report(conn: Connection, session_id: str, body: dict, scores: dict[int, tuple]) -> None:
+def summary_provenance(conn: Connection, session_id: str) -> dict | None:
+    query = select(reports.c.summary_provenance).where(reports.c.session_id == session_id)
+    return conn.execute(query).scalar_one_or_none()
+
+
+def save_report(
+    conn: Connection,
+    session_id: str,
+    body: dict,
+    scores: dict[int, tuple],
+    summary_provenance: dict | None = None,
+) -> None:
     """Store the report, copy each question's score and feedback, and mark the session EVALUATED."""
     conn.execute(delete(reports).where(reports.c.session_id == session_id))
     conn.execute(
@@ -318,6 +346,7 @@ def save_report(conn: Connection, session_id: str, body: dict, scores: dict[int,
             overall_score=body["overallScore"],
             body=body,
             generated_at=utcnow(),
+            summary_provenance=summary_provenance,
         )
     )
     for position, (score, feedback) in scores.items():

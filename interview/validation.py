@@ -10,6 +10,7 @@ MAX_ANSWER = 20_000
 MAX_CONTEXT = 20_000
 MAX_CUSTOM_QUESTIONS = 50
 MAX_CUSTOM_QUESTION = 1_000
+MAX_AUDIO = 25 * 1024 * 1024  # bytes: the transcription endpoint's limit
 DIFFICULTIES = ("junior", "mid", "senior")
 STATUSES = ("CREATED", "IN_PROGRESS", "COMPLETED", "EVALUATED")
 CREATE_FIELDS = (
@@ -71,6 +72,14 @@ def check_answer(answer: object, *, allow_blank: bool) -> str:
     if len(answer) > MAX_ANSWER:
         raise _bad("答案过长")
     return clean_text(answer)
+
+
+def check_audio(audio: object) -> bytes:
+    if not isinstance(audio, bytes | bytearray) or not len(audio):
+        raise _bad("Audio is empty")
+    if len(audio) > MAX_AUDIO:
+        raise _bad("Audio is larger than 25 MB")
+    return bytes(audio)
 
 
 def _is_int(value: object) -> bool:

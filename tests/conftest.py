@@ -1,5 +1,7 @@
-"""Fixtures: a fresh InterviewAPI on a temporary SQLite file, or on its own PostgreSQL schema."""
+"""Fixtures: a fresh InterviewAPI on a temporary SQLite file, or on its own PostgreSQL schema;
+and a scripted language model (tests/unit/llm/scripted_openai.py on 127.0.0.1) for any test."""
 
+import json
 import os
 import secrets
 
@@ -7,6 +9,15 @@ import pytest
 import sqlalchemy
 
 from interview.api import InterviewAPI
+from tests.unit.llm.examples import API_KEY, MODEL, evaluation_output
+from tests.unit.llm.scripted_openai import (
+    Reply,
+    Request,
+    ScriptedServer,
+    chunk_events,
+    completion,
+    error,
+)
 
 PG_URL_ENV = "TEST_DATABASE_URL"
 
@@ -63,3 +74,93 @@ def api(any_url):
     api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
     yield api
     api.close()
+
+
+SUMMARY = {
+    "overall_feedback": "Concrete answers with numbers; say more about trade-offs.",
+    "strengths": ["Numbers in every answer", "Clear structure", "Owns the hard part"],
+    "improvements": ["Trade-offs", "Failure modes", "Alternatives considered"],
+}
+STREAMED = "STREAMED"  # the kind of a streamed (plain text) follow-up request
+TRANSCRIPT = "We used Redis with cache-aside."
+
+
+class ScriptedModel:
+    """Answers each kind of call (named by its output schema) validly, after a delay per kind.
+
+    Tests change `outputs` (a value, or a function of the request), `delays` and `failing`
+    (kinds answered with HTTP 500) as they go; `calls(kind)` counts the requests of a kind.
+    """
+
+    def __init__(self, server: ScriptedServer):
+        self.server = server
+        self.outputs: dict[str, object] = {
+            "AnswerEvaluation": evaluation_output(70),
+            "FollowUpDecision": {"ask": False, "question": ""},
+            "InterviewSummary": SUMMARY,
+            "TailoredQuestions": {"questions": []},
+            STREAMED: ["What would you ", "measure first, ", "and why?"],
+        }
+        self.delays: dict[str, float] = {}
+        self.failing: set[str] = set()
+        self.tokens = (120, 30)  # prompt and completion tokens of every structured reply
+
+    def __call__(self, request: Request) -> Reply:
+        kind = kind_of(request)
+        if kind in self.failing:
+            return error(500, "the model is down", retry_after_ms="1")
+        if kind == "transcription":
+            return Reply(200, {"text": TRANSCRIPT})
+        output = self.outputs[kind]
+        output = output(request) if callable(output) else output
+        delay = self.delays.get(kind, 0.0)
+        if kind == STREAMED:  # a list of pieces, or the SSE events themselves (a tuple)
+            events = output if isinstance(output, tuple) else chunk_events(output)
+            return Reply(200, events=events, delay=delay)
+        prompt_tokens, completion_tokens = self.tokens
+        body = completion(output, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
+        return Reply(200, body, delay=delay)
+
+    def requests(self, kind: str) -> list[Request]:
+        return [request for request in list(self.server.requests) if kind_of(request) == kind]
+
+    def calls(self, kind: str) -> int:
+        return len(self.requests(kind))
+
+
+def kind_of(request: Request) -> str:
+    if request.path.endswith("/audio/transcriptions"):
+        return "transcription"
+    body = json.loads(request.body)
+    if body.get("stream"):
+        return STREAMED
+    return body["response_format"]["json_schema"]["name"]
+
+
+def model_environment(server: ScriptedServer, **extra: str) -> dict[str, str]:
+    """Settings pointing at the scripted server: one quick retry, a two-second budget."""
+    return {
+        "OPENAI_API_KEY": API_KEY,
+        "OPENAI_BASE_URL": server.base_url,
+        "INTERVIEW_MODEL": MODEL,
+        "INTERVIEW_LLM_TIMEOUT": "10",
+        "INTERVIEW_LLM_MAX_RETRIES": "1",
+        "INTERVIEW_FOLLOW_UP_BUDGET": "2",
+        **extra,
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_model_from_the_environment(monkeypatch):
+    """InterviewAPI.from_url() picks a model when these are set: tests never reach one."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def model():
+    server = ScriptedServer().start()
+    scripted = ScriptedModel(server)
+    server.always(scripted)
+    yield scripted
+    server.stop()

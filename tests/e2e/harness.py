@@ -117,7 +117,10 @@ def start_server(database_path: Path, log_path: Path) -> AppServer:
         "--secrets.files",
         str(secrets),
     ]
-    env = {**os.environ, "DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": "0"}
+    # The built-in interviewer: a developer's model settings must not reach these tests.
+    model = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL")
+    env = {name: value for name, value in os.environ.items() if name not in model}
+    env |= {"DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": "0"}
     with log_path.open("ab") as log:
         process = subprocess.Popen(
             command,

@@ -9,7 +9,7 @@ from interview.api import InterviewAPI
 from interview.database import make_engine
 from interview.schema import metadata
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def current_revision(engine) -> str | None:
@@ -74,6 +74,50 @@ def test_a_database_at_the_previous_revision_upgrades_in_place_losing_nothing(an
     answer = "A join combines rows of two tables on a condition, e.g. orders with customers."
     assert api.submit_answer("old-session", 1, answer)["code"] == 200
     assert api.generate_report("old-session")["code"] == 200
+    api.close()
+
+
+SESSION_0003 = OLD_SESSION.replace("'IN_PROGRESS', 1, 2, 2", "'COMPLETED', 1, 1, 1")
+QUESTION_0003 = (
+    "INSERT INTO questions (id, session_id, position, text, category, type, is_follow_up,"
+    " key_points) VALUES (1, 'old-session', 0, 'What is an index?', 'Databases', 'databases',"
+    " false, '[]')"
+)
+
+
+def test_a_session_from_before_0004_reads_as_bank_questions_and_scores_as_before(any_url):
+    engine = make_engine(any_url)
+    migrations.upgrade(engine, "0003")
+    with engine.begin() as conn:
+        conn.execute(text(SESSION_0003))
+        conn.execute(text(QUESTION_0003))
+        conn.execute(text(OLD_REVISION))
+    engine.dispose()
+
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    assert api.session_context("old-session")["data"]["questionSource"] == "bank"
+    assert [q["status"] for q in api.evaluation_details("old-session")["data"]["questions"]] == [
+        "pending"
+    ]
+    assert api.generate_report("old-session")["data"]["answeredCount"] == 1
+    details = api.evaluation_details("old-session")["data"]
+    assert details["questions"][0]["status"] == "done" and details["summary"] is not None
+    api.close()
+
+
+def test_0004_goes_down_to_0003_and_back_keeping_sessions(any_url):
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    session_id = api.create_session(candidate_name="Ada", role="backend")["data"]["sessionId"]
+    api.close()
+    engine = make_engine(any_url)
+
+    migrations.downgrade(engine, "0003")
+    assert not {"evaluations", "model_usage"} & set(inspect(engine).get_table_names())
+    migrations.upgrade_to_head(engine)
+    engine.dispose()
+
+    api = InterviewAPI.from_url(any_url, rate_limit_per_second=None)
+    assert api.get_session(session_id)["data"]["totalQuestions"] == 5
     api.close()
 
 
