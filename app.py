@@ -22,6 +22,13 @@ page = st.navigation(
 with st.sidebar:
     ui.language_picker()
     st.caption(text("common.tagline"))
+    interviewer = ui.get_api().interviewer_info
+    if interviewer["model"]:
+        st.caption(
+            text("common.interviewer_model", model=ui.as_plain_markdown(interviewer["model"]))
+        )
+    else:
+        st.caption(text("common.interviewer_builtin"))
     session_id = st.session_state.get(ui.SESSION_ID)
     if session_id:
         st.page_link(

@@ -16,6 +16,11 @@ TIME_LIMIT = "interview_time_limit"  # minutes, or None: the candidate's soft ta
 # When each question was first shown, by (session id, question index). It lives in this browser
 # session only, so a refresh (a new Streamlit session) restarts the timer; nothing else is lost.
 QUESTION_SHOWN_AT = "interview_question_shown_at"
+VOICE = "voice_answer"  # the recorder
+QUESTION_SOURCES = "interview_question_sources"  # session id -> "model", "bank", "bank-fallback"
+# A submit waiting for this run to send it, so a model's follow-up can stream into the page:
+# (session id, question index, answer).
+PENDING_SUBMIT = "interview_pending_submit"
 
 # Callbacks get the question index the candidate was looking at, bound when the page was drawn,
 # so an answer typed for one question is never stored against the next one.
@@ -40,16 +45,59 @@ def save_draft(session_id: str, index: int) -> None:
         st.session_state[NOTICE] = ui.message_key(saved)
 
 
-def submit_answer(session_id: str, index: int) -> None:
-    def tell_waiting(attempt: int) -> None:
-        st.toast(ui.text()("interview.retrying", attempt=attempt, attempts=ui.BUSY_RETRIES))
+def _tell_waiting(attempt: int) -> None:
+    st.toast(ui.text()("interview.retrying", attempt=attempt, attempts=ui.BUSY_RETRIES))
 
+
+def submit_answer(session_id: str, index: int) -> None:
     answer = st.session_state[ANSWER]
+    if ui.get_api().interviewer_info["model"]:
+        # A language model may write a follow-up: the page's body sends it, streaming the text.
+        st.session_state[PENDING_SUBMIT] = (session_id, index, answer)
+        return
     result = ui.retry_when_busy(
-        lambda: ui.get_api().submit_answer(session_id, index, answer), tell_waiting
+        lambda: ui.get_api().submit_answer(session_id, index, answer), _tell_waiting
     )
     if not ui.is_ok(result):
         st.session_state[NOTICE] = ui.message_key(result)
+
+
+def _send_pending_submit(session_id: str) -> None:
+    """Submit the answer a click left waiting, showing a model's follow-up as it is written."""
+    pending = st.session_state.pop(PENDING_SUBMIT, None)
+    if not pending or pending[0] != session_id:
+        return
+    _, index, answer = pending
+    st.caption(text("interview.writing_follow_up"))
+    shown = st.empty()
+    written: list[str] = []
+
+    def show(piece: str) -> None:
+        written.append(piece)
+        shown.subheader(ui.as_plain_markdown("".join(written)))
+
+    result = ui.retry_when_busy(
+        lambda: api.submit_answer(session_id, index, answer, on_follow_up_text=show),
+        _tell_waiting,
+    )
+    if not ui.is_ok(result):
+        st.session_state[NOTICE] = ui.message_key(result)
+    st.rerun()
+
+
+def transcribe_voice(session_id: str, index: int) -> None:
+    """Put a recorded answer's text at the end of the answer box, and save it as the draft."""
+    recording = st.session_state.get(VOICE)
+    if recording is None:
+        return
+    result = ui.get_api().transcribe(recording.getvalue(), recording.name)
+    if not ui.is_ok(result):
+        unavailable = result["code"] == 503
+        st.session_state[NOTICE] = f"interview.voice_{'unavailable' if unavailable else 'failed'}"
+        return
+    typed = st.session_state.get(ANSWER, "").rstrip()
+    st.session_state[ANSWER] = f"{typed}\n{result['data']['text']}".strip()
+    save_draft(session_id, index)
 
 
 def ask_to_finish() -> None:
@@ -101,6 +149,30 @@ def _follow_up_context(parent: dict) -> None:
             st.caption(text("interview.you_said", quote=quote))
 
 
+def _question_source(session_id: str) -> str | None:
+    """Where this interview's questions came from (asked once per session and browser tab)."""
+    sources = st.session_state.setdefault(QUESTION_SOURCES, {})
+    if session_id not in sources:
+        context = api.session_context(session_id)
+        sources[session_id] = context["data"]["questionSource"] if ui.is_ok(context) else None
+    return sources[session_id]
+
+
+def _voice_answer(session_id: str, index: int) -> None:
+    """A recorder whose words land in the answer box; without transcription it says so."""
+    with st.expander(text("interview.voice_title"), icon=":material/mic:"):
+        if not api.interviewer_info["transcription"]:
+            st.caption(text("interview.voice_unavailable"))
+            return
+        st.audio_input(
+            text("interview.voice"),
+            key=VOICE,
+            on_change=transcribe_voice,
+            args=(session_id, index),
+            help=text("interview.voice_help"),
+        )
+
+
 def _confirm_finish(session_id: str) -> None:
     st.warning(text("interview.confirm_finish_warning"))
     yes, no = st.columns(2)
@@ -129,6 +201,9 @@ question = current["data"]["question"]
 index = question["questionIndex"]
 number = main_question_number(session["questions"], index)
 
+_send_pending_submit(session_id)
+if _question_source(session_id) == "bank-fallback":
+    st.caption(text("interview.bank_fallback"))
 if notice := st.session_state.pop(NOTICE, None):
     st.warning(text(notice))
 
@@ -174,6 +249,7 @@ words.caption(interview_views.words_label(interview_views.word_count(answer), te
 if saved_at := st.session_state.get(DRAFT_SAVED_AT):
     saved.caption(text("interview.draft_saved", time=saved_at))
 _answer_checklist(answer, question, main_question)
+_voice_answer(session_id, index)
 
 submit, finish = st.columns(2)
 submit.button(

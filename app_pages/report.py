@@ -8,13 +8,14 @@ import streamlit as st
 
 from app_pages import interview_views, report_views, ui
 from app_pages.text import Text
-from interview.rubric import band_of
+from interview.rubric import RUBRIC_VERSION, band_of
 
 # The charts are read, not explored: no plotly toolbar.
 _CHART_CONFIG = {"displayModeBar": False}
 # A new id for each drawing of this page; a second click reruns with the same one, so a double
 # click on "Practise again" or "Retry weak questions" makes one session.
 NEXT_REQUEST_ID = "report_next_request_id"
+REGRADED = "report_regraded"  # what the last re-grade changed, for the run after it
 
 
 def _bullets(items: list[str]) -> None:
@@ -26,7 +27,7 @@ def _heading(key: str) -> None:
     st.markdown(f"**{text(key)}**")
 
 
-def _question_detail(detail: dict, reference: dict | None) -> None:
+def _question_detail(detail: dict, reference: dict | None, provenance: dict | None) -> None:
     """Everything about one question. Candidate words are shown as plain text, never markup."""
     band = report_views.band_label(band_of(detail["score"]), text)
     label = report_views.question_label(detail, text)
@@ -43,12 +44,86 @@ def _question_detail(detail: dict, reference: dict | None) -> None:
                 st.text(f"“{dimension['evidence']}”")
         _heading("report.feedback")
         st.text(detail["feedback"] or "")
+        if provenance and provenance["source"] == "builtin-fallback":
+            reason = provenance["fallbackReason"] or "?"
+            st.caption(text("report.fallback_card", reason=ui.as_plain_markdown(reason)))
         if reference and reference["referenceAnswer"]:
             _heading("report.reference")
             st.text(reference["referenceAnswer"])
         if reference and reference["keyPoints"]:
             _heading("report.key_points")
             _bullets(reference["keyPoints"])
+
+
+def _scoring(report: dict, details: dict | None) -> None:
+    """Who scored the report, with which prompt and rubric, what the model cost; re-grading."""
+    with st.expander(text("report.scoring"), icon=":material/fact_check:"):
+        evaluator = report["evaluator"]
+        versions = [q["rubricVersion"] for q in (details or {}).get("questions", [])]
+        rubric = next((v for v in versions if v), None) or RUBRIC_VERSION
+        if evaluator["model"]:
+            model = ui.as_plain_markdown(evaluator["model"])
+            line = text(
+                "report.scored_by_model", model=model, version=evaluator["version"], rubric=rubric
+            )
+        else:
+            line = text("report.scored_by_builtin", version=evaluator["version"], rubric=rubric)
+        st.caption(line)
+        if details:
+            _model_use(details)
+        st.button(
+            text("report.regrade"),
+            key="regrade",
+            icon=":material/restart_alt:",
+            on_click=_regrade,
+            help=text("report.regrade_help"),
+        )
+
+
+def _model_use(details: dict) -> None:
+    labels = {
+        d["questionIndex"]: report_views.question_label(d, text) for d in report["questionDetails"]
+    }
+    fallback = [
+        labels.get(q["questionIndex"], "?")
+        for q in details["questions"]
+        if q["source"] == "builtin-fallback"
+    ]
+    if fallback:
+        st.caption(text("report.fallback_questions", questions=", ".join(fallback)))
+    totals = details["totals"]
+    if totals["calls"]:
+        st.caption(
+            text(
+                "report.tokens",
+                calls=totals["calls"],
+                prompt_tokens=totals["promptTokens"],
+                completion_tokens=totals["completionTokens"],
+            )
+        )
+        if totals["estimatedCost"] is not None:
+            st.caption(text("report.cost", cost=totals["estimatedCost"]))
+
+
+def _regrade() -> None:
+    result = api.regrade(session_id)
+    if not ui.is_ok(result):
+        st.session_state[REGRADED] = ui.plain_message(result)
+        return
+    after = {d["questionIndex"]: d for d in result["data"]["after"]["questionDetails"]}
+    changes = [
+        text(
+            "report.regrade_change",
+            label=report_views.question_label(after[c["questionIndex"]], text),
+            before=c["before"],
+            after=c["after"],
+        )
+        for c in result["data"]["changes"]
+    ]
+    if changes:
+        st.session_state[REGRADED] = text("report.regrade_changed", changes="; ".join(changes))
+    else:
+        st.session_state[REGRADED] = text("report.regrade_same")
 
 
 def _pdf(report: dict, text: Text) -> bytes:
@@ -76,6 +151,7 @@ def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
 
 
 api = ui.get_api()
+ui.settle_imports("pandas", "plotly.graph_objects")  # the charts and the CSV use them
 text = ui.text()
 session_id = ui.current_session_id()
 if not session_id:
@@ -125,9 +201,16 @@ if report["integrityFlags"]:
     st.subheader(text("report.integrity"))
     _bullets(report_views.integrity_items(report["integrityFlags"]))
 
+provenance = api.evaluation_details(session_id)
+provenance = provenance["data"] if ui.is_ok(provenance) else None
+by_index = {q["questionIndex"]: q for q in (provenance or {}).get("questions", [])}
 st.subheader(text("report.by_question"))
 for detail in details:
-    _question_detail(detail, references.get(detail["questionIndex"]))
+    index = detail["questionIndex"]
+    _question_detail(detail, references.get(index), by_index.get(index))
+if regraded := st.session_state.pop(REGRADED, None):
+    st.info(regraded)
+_scoring(report, provenance)
 
 st.subheader(text("report.download"))
 file_stem = f"rehearse-report-{report['sessionId'][:8]}"

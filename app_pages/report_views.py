@@ -359,7 +359,15 @@ def report_html(report: dict, text: Text = ENGLISH) -> str:
         "report.html_meta",
         track=report["role"],
         generated=report["generatedAt"],
-        evaluator=report["evaluator"]["name"],
+        evaluator=" ".join(
+            part
+            for part in (
+                report["evaluator"]["name"],
+                report["evaluator"]["version"],
+                report["evaluator"]["model"],
+            )
+            if part
+        ),
     )
     body = [
         f"<h1>{escape(text('report.html_heading', name=name))}</h1>",
