@@ -132,8 +132,14 @@ def current(engine: InterviewAPI, session_id: str) -> dict:
 
 
 def expect_question(page: Page, question: dict) -> None:
-    """The page shows this question (main or follow-up) as its heading."""
-    expect(page.locator(QUESTION_HEADING)).to_have_text(question["question"])
+    """The page shows this question (main or follow-up) as its heading, and no other.
+
+    During a rerun the next heading is drawn while the previous one is still there (stale), so
+    this waits for the heading, then for the run to end, then checks it is the only one."""
+    headings = page.locator(QUESTION_HEADING)
+    expect(headings.filter(has_text=question["question"]).first).to_be_visible()
+    wait_idle(page)
+    expect(headings).to_have_text(question["question"])
 
 
 def type_draft(page: Page, engine: InterviewAPI, session_id: str, index: int, text: str) -> None:
@@ -161,7 +167,6 @@ def submit(page: Page, engine: InterviewAPI, session_id: str) -> dict:
         assert path_of(page) == "/report", page.url
     else:
         expect_question(page, after["question"])
-        wait_idle(page)
         expect(page.locator(ANSWER_BOX)).to_have_value(after["question"]["userAnswer"] or "")
     return after
 
