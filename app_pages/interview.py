@@ -4,6 +4,7 @@ import time
 from datetime import datetime
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from app_pages import interview_views, ui
 
@@ -71,10 +72,18 @@ def _send_pending_submit(session_id: str) -> None:
     st.caption(text("interview.writing_follow_up"))
     shown = st.empty()
     written: list[str] = []
+    interrupted: list[ScriptControlException] = []
 
     def show(piece: str) -> None:
         written.append(piece)
-        shown.subheader(ui.as_plain_markdown("".join(written)))
+        if interrupted:
+            return
+        try:
+            shown.subheader(ui.as_plain_markdown("".join(written)))
+        except ScriptControlException as request:
+            # A click (rerun) or a closed tab (stop) while the model writes: stop drawing, but
+            # let the submit land; the rerun below shows whatever the engine stored.
+            interrupted.append(request)
 
     result = ui.retry_when_busy(
         lambda: api.submit_answer(session_id, index, answer, on_follow_up_text=show),
