@@ -13,6 +13,14 @@ when a report is asked for is evaluated then.
 
 A submitted answer is evaluated while the submit decides its follow-up (both are model calls),
 so its row is written already claimed, in the submit's own transaction.
+
+The answer that completes the interview has no follow-up to overlap, so with a language model
+its evaluation also writes the summary, in the same call: once the submit has committed, it
+waits for the session's other evaluations, then asks the model for both (see
+LanguageModelInterviewer.evaluate_with_summary). The summary is stored with the evaluation,
+naming the evaluations it was written from; the report uses it, with no call, when those are
+exactly the evaluations it scores. If the combined call fails (or an other evaluation is not
+done), the answer is evaluated alone as usual and the report writes the summary.
 """
 
 import hashlib
@@ -23,6 +31,7 @@ import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import replace
 
 from sqlalchemy import Connection, Row
 
@@ -34,7 +43,10 @@ from interview.interviewers.base import (
     Evaluation,
     IntegrityFlag,
     Interviewer,
+    ScoredQuestion,
+    Summary,
 )
+from interview.llm.errors import LanguageModelError
 from interview.llm.usage import Usage
 from interview.metering import metered
 from interview.sessions import spec_of
@@ -54,8 +66,67 @@ def evaluator_of(interviewer: Interviewer) -> str:
     return f"{interviewer.name} {interviewer.version}"
 
 
-def result_fields(interviewer: Interviewer, evaluation: Evaluation, usage: Usage) -> dict:
-    """The columns of a finished evaluation (the numbers stay rubric.question_score's)."""
+def combines(interviewer: Interviewer) -> bool:
+    """Whether the interviewer can evaluate the last answer and summarize in one call."""
+    return callable(getattr(interviewer, "evaluate_with_summary", None))
+
+
+def question_score(evaluation: Evaluation) -> int:
+    """A question's score, computed by code from its evaluation."""
+    scores = {d.dimension: d.score for d in evaluation.dimensions}
+    return rubric.question_score(scores, evaluation.cap)
+
+
+def stored_summary(summary: Summary, covers: list[int]) -> dict:
+    """A summary kept with an evaluation, and the evaluation ids it was written from."""
+    return {
+        "overall_feedback": summary.overall_feedback,
+        "strengths": list(summary.strengths),
+        "improvements": list(summary.improvements),
+        "source": summary.source,
+        "model": summary.model,
+        "prompt_version": summary.prompt_version,
+        "fallback_reason": summary.fallback_reason,
+        "prompt_tokens": summary.prompt_tokens,
+        "completion_tokens": summary.completion_tokens,
+        "covers": sorted(covers),
+    }
+
+
+def summary_of(row: Row, evaluation_ids: set[int]) -> Summary | None:
+    """The summary stored with an evaluation, if it was written from exactly these evaluations."""
+    stored = (row.result or {}).get("summary")
+    if not stored or set(stored["covers"]) != evaluation_ids:
+        return None
+    return Summary(
+        overall_feedback=stored["overall_feedback"],
+        strengths=tuple(stored["strengths"]),
+        improvements=tuple(stored["improvements"]),
+        source=stored["source"],
+        model=stored["model"],
+        prompt_version=stored["prompt_version"],
+        fallback_reason=stored["fallback_reason"],
+        prompt_tokens=stored["prompt_tokens"],
+        completion_tokens=stored["completion_tokens"],
+    )
+
+
+def result_fields(
+    interviewer: Interviewer, evaluation: Evaluation, usage: Usage, summary: dict | None = None
+) -> dict:
+    """The columns of a finished evaluation (the numbers stay rubric.question_score's), with
+    the summary written in the same call, if any."""
+    result = {
+        "dimensions": [
+            {"dimension": d.dimension, "score": d.score, "evidence": d.evidence}
+            for d in evaluation.dimensions
+        ],
+        "feedback": evaluation.feedback,
+        "flags": [{"kind": f.kind, "detail": f.detail} for f in evaluation.flags],
+        "cap": evaluation.cap,
+    }
+    if summary is not None:
+        result["summary"] = summary
     return {
         "evaluator": evaluator_of(interviewer),
         "source": evaluation.source,
@@ -63,15 +134,7 @@ def result_fields(interviewer: Interviewer, evaluation: Evaluation, usage: Usage
         "prompt_version": evaluation.prompt_version,
         "rubric_version": rubric.RUBRIC_VERSION,
         "fallback_reason": evaluation.fallback_reason,
-        "result": {
-            "dimensions": [
-                {"dimension": d.dimension, "score": d.score, "evidence": d.evidence}
-                for d in evaluation.dimensions
-            ],
-            "feedback": evaluation.feedback,
-            "flags": [{"kind": f.kind, "detail": f.detail} for f in evaluation.flags],
-            "cap": evaluation.cap,
-        },
+        "result": result,
         "calls": usage.calls,
         "prompt_tokens": evaluation.prompt_tokens,
         "completion_tokens": evaluation.completion_tokens,
@@ -135,13 +198,24 @@ class EvaluationWorker:
 
     # --- queueing -----------------------------------------------------------------------------
 
-    def begin(self, asked: AskedQuestion, answer: str) -> "SubmittedEvaluation | None":
-        """Start evaluating a submitted answer now; it is kept only if the submit commits."""
+    def begin(
+        self, asked: AskedQuestion, answer: str, *, completes: bool = False
+    ) -> "SubmittedEvaluation | None":
+        """Start evaluating a submitted answer now; it is kept only if the submit commits.
+
+        `completes`: the submit ends the interview (no question follows), so a language model
+        also writes the summary in the same call, once the submit has committed.
+        """
         if not self.background:
             return None
         row: Future = Future()
-        job = self._submit(self._evaluate_submitted, asked, answer, row)
-        return SubmittedEvaluation(self, answer, job, row) if job else None
+        earlier: Future | None = None
+        if completes and combines(self.interviewer):
+            earlier = Future()
+            job = self._submit(self._evaluate_final, asked, answer, row, earlier)
+        else:
+            job = self._submit(self._evaluate_submitted, asked, answer, row)
+        return SubmittedEvaluation(self, answer, job, row, earlier) if job else None
 
     def queue(self, conn: Connection, session_id: str, question_id: int, answer: str) -> int | None:
         """In a transaction that changed an answer: queue its text unless already there."""
@@ -171,9 +245,11 @@ class EvaluationWorker:
 
     def wait_for_session(self, session_id: str) -> None:
         """Until this worker's evaluations of the session have finished."""
+        wait(self._jobs_of(session_id))
+
+    def _jobs_of(self, session_id: str) -> list[Future]:
         with self._lock:
-            jobs = [job for job, owner in self._in_flight.items() if owner == session_id]
-        wait(jobs)
+            return [job for job, owner in self._in_flight.items() if owner == session_id]
 
     def evaluate_all(self, work: list[tuple[AskedQuestion, str]]) -> list[tuple[Evaluation, Usage]]:
         """Evaluate now: side by side in the pool when background scoring is on."""
@@ -208,6 +284,71 @@ class EvaluationWorker:
         if evaluation_id is not None:
             self._finish(evaluation_id, evaluation, usage)
 
+    def _evaluate_final(
+        self, asked: AskedQuestion, answer: str, row: Future, earlier: Future
+    ) -> None:
+        evaluation_id = row.result()  # set once the submit has committed (or failed: None)
+        if evaluation_id is None:
+            return
+        try:
+            (evaluation, summary), usage = metered(
+                self.interviewer,
+                lambda: self._final(evaluation_id, asked, answer, earlier.result()),
+            )
+        except Exception:
+            self._release(evaluation_id)
+            raise
+        self._finish(evaluation_id, evaluation, usage, summary)
+
+    def _final(
+        self, evaluation_id: int, asked: AskedQuestion, answer: str, earlier: list[Future]
+    ) -> tuple[Evaluation, dict | None]:
+        """The last answer's evaluation and the summary, in one call when the session's other
+        evaluations are done; else (or if that call fails) the evaluation alone."""
+        wait(earlier, timeout=self.lease_ms / 1000)
+        others = self._scored_others(evaluation_id)
+        if others is not None:
+            scored, covers = others
+            try:
+                evaluation, summary = self.interviewer.evaluate_with_summary(asked, answer, scored)
+            except LanguageModelError as failure:
+                # Evaluated alone, as any answer; the tokens of the failed call still count.
+                evaluation = self.interviewer.evaluate(asked, answer)
+                return replace(
+                    evaluation,
+                    prompt_tokens=evaluation.prompt_tokens + failure.usage.prompt_tokens,
+                    completion_tokens=evaluation.completion_tokens
+                    + failure.usage.completion_tokens,
+                ), None
+            return evaluation, stored_summary(summary, covers)
+        return self.interviewer.evaluate(asked, answer), None
+
+    def _scored_others(self, evaluation_id: int) -> tuple[list[ScoredQuestion], list[int]] | None:
+        """The session's other questions scored from their finished evaluations, and the ids of
+        the evaluations used (this one's too); None if an answer lacks a finished evaluation."""
+        with self.db.reading() as conn:
+            own = evaluation_store.evaluation_row(conn, evaluation_id)
+            if own is None:
+                return None
+            done = evaluation_store.done_evaluations(conn, own.session_id, rubric.RUBRIC_VERSION)
+            scored, covers = [], [evaluation_id]
+            for row in store.question_rows(conn, own.session_id):
+                if row.id == own.question_id:
+                    continue
+                asked = asked_question(conn, row)
+                if not (row.answered and row.user_answer):
+                    scored.append(ScoredQuestion(asked, None, 0, None))
+                    continue
+                found = done.get((row.id, answer_digest(row.user_answer)))
+                if found is None:
+                    return None  # still being evaluated elsewhere: the report summarizes
+                evaluation = evaluation_of(found)
+                scored.append(
+                    ScoredQuestion(asked, row.user_answer, question_score(evaluation), evaluation)
+                )
+                covers.append(found.id)
+        return scored, covers
+
     def _evaluate_queued(self, evaluation_id: int) -> None:
         claimed = self._claim(evaluation_id)
         if claimed is None:
@@ -233,8 +374,10 @@ class EvaluationWorker:
                 return None
             return asked_question(conn, question), answer
 
-    def _finish(self, evaluation_id: int, evaluation: Evaluation, usage: Usage) -> None:
-        fields = result_fields(self.interviewer, evaluation, usage)
+    def _finish(
+        self, evaluation_id: int, evaluation: Evaluation, usage: Usage, summary: dict | None = None
+    ) -> None:
+        fields = result_fields(self.interviewer, evaluation, usage, summary)
         with self.db.transaction() as conn:
             evaluation_store.finish(conn, evaluation_id, self.claimant, fields)
 
@@ -279,11 +422,19 @@ class EvaluationWorker:
 class SubmittedEvaluation:
     """An evaluation started while its submit was still deciding: stored if the submit commits."""
 
-    def __init__(self, worker: EvaluationWorker, answer: str, job: Future, row: Future):
+    def __init__(
+        self,
+        worker: EvaluationWorker,
+        answer: str,
+        job: Future,
+        row: Future,
+        earlier: Future | None = None,
+    ):
         self.worker = worker
         self.answer = answer
         self.job = job
         self.row = row
+        self.earlier = earlier  # for the last answer: the session's jobs to wait for
         self.evaluation_id: int | None = None
         self.session_id: str | None = None
 
@@ -303,6 +454,8 @@ class SubmittedEvaluation:
     def settle(self, committed: bool) -> None:
         """After the submit: keep the result (committed) or drop it (the submit failed)."""
         if committed and self.evaluation_id is not None:
+            if self.earlier is not None:
+                self.earlier.set_result(self.worker._jobs_of(self.session_id))
             self.worker._track(self.job, self.session_id)
             self.row.set_result(self.evaluation_id)
         else:

@@ -2,7 +2,9 @@
 
 Answers are normally evaluated in the background as they are submitted (evaluations.py); the
 report reuses each stored evaluation of the answer text it finds and evaluates only what is
-missing. The summary is one more interviewer call, made here.
+missing. The summary is one more interviewer call, made here, unless the evaluation of the
+answer that completed the interview wrote it in the same call (evaluations.py) from exactly the
+evaluations scored here: then the report makes no call at all.
 """
 
 from sqlalchemy import Row
@@ -10,7 +12,14 @@ from sqlalchemy import Row
 from interview import evaluation_store, rubric, store
 from interview.database import Database, utcnow
 from interview.errors import InterviewError
-from interview.evaluations import EvaluationWorker, answer_digest, evaluation_of, result_fields
+from interview.evaluations import (
+    EvaluationWorker,
+    answer_digest,
+    evaluation_of,
+    question_score,
+    result_fields,
+    summary_of,
+)
 from interview.interviewers.base import (
     AskedQuestion,
     Evaluation,
@@ -19,7 +28,7 @@ from interview.interviewers.base import (
     Summary,
 )
 from interview.llm.usage import Usage
-from interview.metering import metered, spent
+from interview.metering import NOTHING, metered, spent
 from interview.sessions import ENDED, spec_of
 from interview.views import iso
 
@@ -35,7 +44,7 @@ def generate_report(
     worker.wait_for_session(session_id)  # what this process is evaluating for it right now
     with db.reading() as conn:
         done = evaluation_store.done_evaluations(conn, session_id, rubric.RUBRIC_VERSION)
-    return _scored_report(db, worker, session, rows, done)
+    return _scored_report(db, worker, session, rows, done, reuse_summary=not regenerate)
 
 
 def regrade(db: Database, worker: EvaluationWorker, session_id: str) -> dict:
@@ -63,16 +72,26 @@ def _scored_report(
     session: Row,
     rows: list[Row],
     done: dict[tuple[int, str], Row],
+    *,
+    reuse_summary: bool = False,
 ) -> dict:
     """Score every question (evaluating what `done` lacks), summarize, store the report."""
     interviewer = worker.interviewer
     # Evaluations and the summary may be slow (a model): they run outside any transaction.
     scored, fresh = _score_questions(worker, rows, done)
-    summary, usage = metered(interviewer, lambda: interviewer.summarize(scored))
+    kept = _kept_summary(rows, done) if reuse_summary and not fresh else None
+    if kept is not None:
+        (summary, written_with), usage = kept, NOTHING
+    else:
+        summary, usage = metered(interviewer, lambda: interviewer.summarize(scored))
+        written_with = None
     body = build_report(session, scored, interviewer, summary)
     scores = {q.question.index: (q.score, _feedback(q)) for q in scored}
+    provenance = summary_provenance(summary)
+    if written_with is not None:
+        provenance["writtenWithQuestion"] = written_with
     with db.transaction() as conn:
-        store.save_report(conn, session.id, body, scores, summary_provenance(summary))
+        store.save_report(conn, session.id, body, scores, provenance)
         evaluation_store.save_evaluated(conn, fresh)
         if spent(usage):
             evaluation_store.record_usage(conn, session.id, "summary", usage)
@@ -101,11 +120,27 @@ def _score_questions(
     return scored, fresh
 
 
+def _kept_summary(rows: list[Row], done: dict[tuple[int, str], Row]) -> tuple[Summary, int] | None:
+    """The summary written with the last answer's evaluation, and that question's index, if it
+    was written from exactly the evaluations this report scores."""
+    used = [
+        done[(row.id, answer_digest(row.user_answer))]
+        for row in rows
+        if row.answered and row.user_answer
+    ]
+    ids = {evaluation.id for evaluation in used}
+    positions = {row.id: row.position for row in rows}
+    for evaluation in used:
+        summary = summary_of(evaluation, ids) if ids else None
+        if summary is not None:
+            return summary, positions[evaluation.question_id]
+    return None
+
+
 def _scored(asked: AskedQuestion, answer: str | None, evaluation: Evaluation | None):
     if evaluation is None:
         return ScoredQuestion(asked, None, 0, None)
-    score = rubric.question_score(_dimension_map(evaluation), evaluation.cap)
-    return ScoredQuestion(asked, answer, score, evaluation)
+    return ScoredQuestion(asked, answer, question_score(evaluation), evaluation)
 
 
 def _record(

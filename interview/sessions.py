@@ -229,7 +229,9 @@ def submit_answer(
         answered, *following = rows
         asked, may_follow_up = _asked_question(conn, answered, session.follow_up_count)
     # A model evaluates the answer while it decides the follow-up: the two waits overlap.
-    evaluation = worker.begin(asked, answer) if worker else None
+    # The last answer (nothing may follow it) is evaluated with the summary, in one call.
+    completes = not may_follow_up and not following
+    evaluation = worker.begin(asked, answer, completes=completes) if worker else None
     committed = False
     try:
         # The decision may be slow (a model): make it before the write, outside any transaction.

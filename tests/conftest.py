@@ -98,6 +98,8 @@ class ScriptedModel:
             "AnswerEvaluation": evaluation_output(70),
             "FollowUpDecision": {"ask": False, "question": ""},
             "InterviewSummary": SUMMARY,
+            # The last answer's evaluation with the summary: by default both of the above.
+            "FinalEvaluation": self.final_output,
             "TailoredQuestions": {"questions": []},
             STREAMED: ["What would you ", "measure first, ", "and why?"],
         }
@@ -120,6 +122,13 @@ class ScriptedModel:
         prompt_tokens, completion_tokens = self.tokens
         body = completion(output, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
         return Reply(200, body, delay=delay)
+
+    def final_output(self, request: Request) -> dict:
+        """What FinalEvaluation answers unless a test sets it: the AnswerEvaluation output and
+        the InterviewSummary output of the moment, in one object."""
+        parts = (self.outputs["AnswerEvaluation"], self.outputs["InterviewSummary"])
+        evaluation, summary = (part(request) if callable(part) else part for part in parts)
+        return {**evaluation, **summary}
 
     def requests(self, kind: str) -> list[Request]:
         return [request for request in list(self.server.requests) if kind_of(request) == kind]

@@ -32,6 +32,7 @@ from interview.llm.errors import LanguageModelError, OutputDiscarded, Transcript
 from interview.llm.grading import checked_evaluation
 from interview.llm.schemas import (
     AnswerEvaluation,
+    FinalEvaluation,
     FollowUpDecision,
     InterviewSummary,
     TailoredQuestions,
@@ -137,6 +138,40 @@ class LanguageModelInterviewer:
             self._log_fallback("summary", failure)
             return replace(builtin, **_fallback_fields(failure))
         return replace(summary, **self._model_fields(usage))
+
+    def evaluate_with_summary(
+        self, question: AskedQuestion, answer: str, others: list[ScoredQuestion]
+    ) -> tuple[Evaluation, Summary]:
+        """The answer that completes an interview evaluated, and the interview's summary
+        written, in one call; `others` are the interview's other questions, scored.
+
+        Both parts pass the same checks as evaluate() and summarize(); there is no built-in
+        stand-in here: a failed call or a discarded output raises LanguageModelError (its
+        usage says what was spent), and the caller evaluates and summarizes separately.
+        """
+        builtin = self.fallback.evaluate(question, answer)
+        reading = read(question, answer)
+        texts = [q.question.spec.text for q in others] + [question.spec.text]
+        prompt = prompts.final_evaluation_prompt(
+            question, answer, others, reading.language, _language_of_texts(texts)
+        )
+
+        def checked(output: FinalEvaluation) -> tuple[Evaluation, Summary]:
+            summary = InterviewSummary(
+                overall_feedback=output.overall_feedback,
+                strengths=output.strengths,
+                improvements=output.improvements,
+            )
+            evaluation = checked_evaluation(output, answer, reading, builtin)
+            return evaluation, _checked_summary(summary)
+
+        try:
+            (evaluation, summary), usage = self._structured(prompt, FinalEvaluation, checked)
+        except LanguageModelError as failure:
+            self._log_fallback("evaluation with summary", failure)
+            raise
+        fields = self._model_fields(usage)
+        return replace(evaluation, **fields), replace(summary, **fields)
 
     def tailored_questions(
         self,
@@ -341,8 +376,12 @@ def _flat(text: str) -> str:
 
 
 def _interview_language(questions: list[ScoredQuestion]) -> str:
-    chinese = sum(phrasing.language_of(q.question.spec.text) == "zh" for q in questions)
-    return "zh" if chinese * 2 > len(questions) else "en"
+    return _language_of_texts([q.question.spec.text for q in questions])
+
+
+def _language_of_texts(texts: list[str]) -> str:
+    chinese = sum(phrasing.language_of(text) == "zh" for text in texts)
+    return "zh" if chinese * 2 > len(texts) else "en"
 
 
 def _fallback_fields(failure: LanguageModelError) -> dict:

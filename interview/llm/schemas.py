@@ -52,6 +52,15 @@ class InterviewSummary(_Output):
     improvements: list[str]
 
 
+class FinalEvaluation(AnswerEvaluation):
+    """The evaluation of the answer that completes an interview, with the interview's summary
+    written in the same call (the summary's fields are InterviewSummary's)."""
+
+    overall_feedback: str
+    strengths: list[str]
+    improvements: list[str]
+
+
 class TailoredQuestion(_Output):
     text: str
     category: str

@@ -79,22 +79,25 @@ def test_a_submit_returns_before_a_slow_evaluation_finishes(model, open_model_ap
     assert details(api, session_id)[0]["source"] == "language-model"
 
 
-def test_the_report_right_after_the_last_submit_only_adds_the_summary_call(model, open_model_api):
-    model.delays["AnswerEvaluation"] = 0.5  # the last one is still under way when asked
+def test_the_report_right_after_the_last_submit_makes_no_call_of_its_own(model, open_model_api):
+    # The last one is still under way when asked.
+    model.delays.update({"AnswerEvaluation": 0.5, "FinalEvaluation": 0.5})
     api = open_model_api()
     session_id = start(api)
     answer_all(api, session_id)
 
     report = api.generate_report(session_id)["data"]
 
-    assert model.calls("AnswerEvaluation") == 3  # one per answer, none again at report time
-    assert model.calls("InterviewSummary") == 1
+    # One per answer (the last one with the summary), none again at report time.
+    assert (model.calls("AnswerEvaluation"), model.calls("FinalEvaluation")) == (2, 1)
+    assert model.calls("InterviewSummary") == 0
     assert [q["score"] for q in report["questionDetails"]] == [70, 70, 70]
     assert report["evaluator"]["model"] == MODEL
     assert report["overallFeedback"] == model.outputs["InterviewSummary"]["overall_feedback"]
     assert statuses(api, session_id) == ["done", "done", "done"]
     assert api.generate_report(session_id, regenerate=True)["code"] == 200
-    assert (model.calls("AnswerEvaluation"), model.calls("InterviewSummary")) == (3, 2)
+    calls = ("AnswerEvaluation", "FinalEvaluation", "InterviewSummary")
+    assert tuple(model.calls(kind) for kind in calls) == (2, 1, 1)  # a new summary, written
 
 
 def test_each_evaluation_starts_while_the_follow_up_is_being_decided(model, open_model_api):
@@ -124,7 +127,8 @@ def test_an_edited_answer_is_evaluated_again_and_the_report_scores_the_edit(mode
     api.submit_answer(session_id, 1, ANSWERS[1])
     report = api.generate_report(session_id)["data"]
 
-    evaluated = [request.user for request in model.requests("AnswerEvaluation")]
+    requests = model.requests("AnswerEvaluation") + model.requests("FinalEvaluation")
+    evaluated = [request.user for request in requests]
     assert len(evaluated) == 3 and sum(EDITED in text for text in evaluated) == 1
     first = report["questionDetails"][0]
     assert (first["userAnswer"], first["score"]) == (EDITED, 90)
@@ -189,7 +193,7 @@ def test_two_instances_on_one_database_never_evaluate_the_same_answer_twice(mode
 
 
 def test_a_failing_model_is_replaced_by_the_builtin_evaluator_and_says_so(model, open_model_api):
-    model.failing.add("AnswerEvaluation")
+    model.failing.update({"AnswerEvaluation", "FinalEvaluation"})
     api = open_model_api()
     session_id = start(api)
     answer_all(api, session_id)
@@ -239,7 +243,8 @@ def test_without_prices_the_cost_is_not_estimated(model, open_model_api):
 
     totals = api.evaluation_details(session_id)["data"]["totals"]
 
-    assert totals["estimatedCost"] is None and totals["calls"] == 4
+    # Two evaluations, then the last answer's evaluation with the summary.
+    assert totals["estimatedCost"] is None and totals["calls"] == 3
 
 
 def test_closing_finishes_the_evaluation_under_way(model, open_model_api, any_url):
