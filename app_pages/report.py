@@ -223,6 +223,7 @@ html.download_button(
     file_name=f"{file_stem}.html",
     mime="text/html",
     key="download_html",
+    on_click="ignore",  # a download needs no rerun (one would redraw the page under the click)
     icon=":material/description:",
 )
 pdf.download_button(
@@ -231,6 +232,7 @@ pdf.download_button(
     file_name=f"{file_stem}.pdf",
     mime="application/pdf",
     key="download_pdf",
+    on_click="ignore",
     icon=":material/picture_as_pdf:",
 )
 csv.download_button(
@@ -239,6 +241,7 @@ csv.download_button(
     file_name=f"{file_stem}.csv",
     mime="text/csv",
     key="download_csv",
+    on_click="ignore",
     icon=":material/table:",
 )
 raw.download_button(
@@ -247,6 +250,7 @@ raw.download_button(
     file_name=f"{file_stem}.json",
     mime="application/json",
     key="download_json",
+    on_click="ignore",
     icon=":material/data_object:",
 )
 

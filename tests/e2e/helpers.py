@@ -253,7 +253,8 @@ def start_custom_interview(
 
 def download(page: Page, key: str, directory: Path) -> Path:
     """Click the download button `key`; returns the saved file."""
-    with page.expect_download() as started:
+    wait_idle(page)  # a click on a button a rerun is redrawing can be lost
+    with page.expect_download(timeout=60_000) as started:
         page.locator(f".st-key-{key} button").click()
     file = started.value
     assert file.failure() is None, file.failure()
