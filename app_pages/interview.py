@@ -4,7 +4,6 @@ import time
 from datetime import datetime
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from app_pages import interview_views, ui
 
@@ -71,20 +70,9 @@ def _send_pending_submit(session_id: str) -> None:
     _, index, answer = pending
     st.caption(text("interview.writing_follow_up"))
     shown = st.empty()
-    written: list[str] = []
-    interrupted: list[ScriptControlException] = []
-
-    def show(piece: str) -> None:
-        written.append(piece)
-        if interrupted:
-            return
-        try:
-            shown.subheader(ui.as_plain_markdown("".join(written)))
-        except ScriptControlException as request:
-            # A click (rerun) or a closed tab (stop) while the model writes: stop drawing, but
-            # let the submit land; the rerun below shows whatever the engine stored.
-            interrupted.append(request)
-
+    show = ui.draw_as_written(
+        lambda text_so_far: shown.subheader(ui.as_plain_markdown(text_so_far))
+    )
     result = ui.retry_when_busy(
         lambda: api.submit_answer(session_id, index, answer, on_follow_up_text=show),
         _tell_waiting,

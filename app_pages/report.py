@@ -214,45 +214,35 @@ _scoring(report, provenance)
 
 st.subheader(text("report.download"))
 file_stem = f"rehearse-report-{report['sessionId'][:8]}"
-html, pdf, csv, raw = st.columns(4)
-# The HTML carries plotly's JavaScript (megabytes) and the PDF a font: each is built only when
-# its button is clicked.
-html.download_button(
-    text("report.download_html"),
-    data=partial(report_views.report_html, report, text),
-    file_name=f"{file_stem}.html",
-    mime="text/html",
-    key="download_html",
-    on_click="ignore",  # a download needs no rerun (one would redraw the page under the click)
-    icon=":material/description:",
-)
-pdf.download_button(
-    text("report.download_pdf"),
-    data=partial(_pdf, report, text),
-    file_name=f"{file_stem}.pdf",
-    mime="application/pdf",
-    key="download_pdf",
-    on_click="ignore",
-    icon=":material/picture_as_pdf:",
-)
-csv.download_button(
-    text("report.download_csv"),
-    data=report_views.report_csv(report),
-    file_name=f"{file_stem}.csv",
-    mime="text/csv",
-    key="download_csv",
-    on_click="ignore",
-    icon=":material/table:",
-)
-raw.download_button(
-    text("report.download_json"),
-    data=report_views.report_json(report),
-    file_name=f"{file_stem}.json",
-    mime="application/json",
-    key="download_json",
-    on_click="ignore",
-    icon=":material/data_object:",
-)
+# (key, file suffix, MIME type, icon, how to build the file). Each file is built only when its
+# button is clicked (the HTML carries plotly's JavaScript, the PDF a font); a download needs no
+# rerun, and one would redraw the buttons under the next click.
+downloads = [
+    (
+        "html",
+        "text/html",
+        ":material/description:",
+        partial(report_views.report_html, report, text),
+    ),
+    ("pdf", "application/pdf", ":material/picture_as_pdf:", partial(_pdf, report, text)),
+    ("csv", "text/csv", ":material/table:", partial(report_views.report_csv, report)),
+    (
+        "json",
+        "application/json",
+        ":material/data_object:",
+        partial(report_views.report_json, report),
+    ),
+]
+for column, (suffix, mime, icon, build) in zip(st.columns(4), downloads, strict=True):
+    column.download_button(
+        text(f"report.download_{suffix}"),
+        data=build,
+        file_name=f"{file_stem}.{suffix}",
+        mime=mime,
+        key=f"download_{suffix}",
+        on_click="ignore",
+        icon=icon,
+    )
 
 if not (st.session_state.get("practise_again") or st.session_state.get("retry_weak")):
     st.session_state[NEXT_REQUEST_ID] = uuid.uuid4().hex

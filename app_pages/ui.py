@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Mapping
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from app_pages.text import DEFAULT_LANGUAGE, LANGUAGES, Text
 from interview.api import InterviewAPI
@@ -211,3 +212,25 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=\"'&])")
 def as_plain_markdown(text: str) -> str:
     """Escape text for st.markdown, so candidate words quoted in it are never markup or links."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def draw_as_written(draw: Callable[[str], object]) -> Callable[[str], None]:
+    """A callback for text arriving in pieces: draw(all the text so far) after each piece.
+
+    A click (rerun) or a closed tab (stop) while the pieces arrive makes Streamlit raise from
+    draw(); drawing stops there, but the caller's work (a submit) goes on and lands.
+    """
+    written: list[str] = []
+    interrupted = False
+
+    def show(piece: str) -> None:
+        nonlocal interrupted
+        written.append(piece)
+        if interrupted:
+            return
+        try:
+            draw("".join(written))
+        except ScriptControlException:
+            interrupted = True
+
+    return show

@@ -75,6 +75,7 @@ def test_every_key_built_at_run_time_is_in_the_catalogue():
         *(f"band.{band.replace(' ', '_')}" for _, band in BANDS),
         *(f"document.{reason}" for reason in documents.MESSAGES),
         *(f"start.difficulty_{level}" for level in ("any", "junior", "mid", "senior")),
+        *(f"report.download_{suffix}" for suffix in ("html", "pdf", "csv", "json")),
         *(f"progress.status_label.{s}" for s in ("CREATED", "IN_PROGRESS", "COMPLETED")),
         "progress.status_label.EVALUATED",
         *ui._KEYS_BY_MESSAGE.values(),

@@ -4,8 +4,10 @@ import re
 import time
 
 import pytest
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 
-from app_pages import interview_views
+from app_pages import interview_views, ui
 from app_pages.text import Text
 from tests.app.pages import captions, open_interview
 
@@ -137,3 +139,17 @@ def test_the_checklist_ticks_what_the_draft_shows(app, session_id):
     app.text_area(key="answer").input(STRONG).run()
     assert app.expander[0].label == "Answer checklist · 5 of 5"
     assert "✓ A specific example" in captions(app)
+
+
+def test_text_drawn_as_written_stops_drawing_at_a_rerun_but_never_raises():
+    drawn: list[str] = []
+
+    def draw(text_so_far: str) -> None:
+        if len(drawn) == 2:
+            raise RerunException(RerunData())  # the candidate clicked while the model wrote
+        drawn.append(text_so_far)
+
+    show = ui.draw_as_written(draw)
+    for piece in ["What ", "would ", "you ", "measure?"]:
+        show(piece)
+    assert drawn == ["What ", "What would "]
