@@ -18,6 +18,7 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=. $(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/pytest
 
 format: $(BIN)/.installed

@@ -7,8 +7,9 @@ from html import escape
 from string import Template
 
 from app_pages.text import Text
-from interview import language as lang
-from interview.analysis import QuestionText, read_answer
+from interview.scoring import language as lang
+from interview.scoring.analysis import read_answer
+from interview.scoring.question import QuestionText
 
 TIME_LIMITS = (None, 2, 3, 5, 10)  # minutes; None: no target
 # Questions scoring under this are the weak ones "Retry weak questions" asks again.

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 
 from app_pages.text import Text
-from interview.rubric import DIMENSION_NAMES
+from interview.scoring.rubric import DIMENSION_NAMES
 
 UNFINISHED = ("CREATED", "IN_PROGRESS")
 NO_SCORE = "—"

@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_pages import interview_views, report_views, ui
 from app_pages.text import Text
-from interview.rubric import RUBRIC_VERSION, band_of
+from interview.scoring.rubric import RUBRIC_VERSION, band_of
 
 # The charts are read, not explored: no plotly toolbar.
 _CHART_CONFIG = {"displayModeBar": False}
@@ -127,7 +127,7 @@ def _regrade() -> None:
 
 
 def _pdf(report: dict, text: Text) -> bytes:
-    from app_pages.report_pdf import report_pdf  # fpdf2 and the font load on the first click
+    from app_pages.pdf.document import report_pdf  # fpdf2 and the font load on the first click
 
     roles = api.list_roles()
     titles = {role["id"]: role["title"] for role in roles["data"]} if ui.is_ok(roles) else {}

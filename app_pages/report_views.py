@@ -13,7 +13,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from app_pages.text import Text
-from interview.rubric import BANDS, band_of
+from interview.scoring.rubric import BANDS, band_of
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go

@@ -5,7 +5,7 @@ import uuid
 import streamlit as st
 
 from app_pages import ui
-from interview import documents
+from interview.sessions import documents
 
 DIFFICULTIES = (None, "junior", "mid", "senior")  # what create_session takes
 # A new id for each visit to this form; reused by a second click so it never makes a second session.

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import text
 
 from interview.api import InterviewAPI
-from interview.database import make_engine
+from interview.storage.engine import make_engine
 
 ANSWER = (
     "I moved the hot reads to Redis because the database was saturated at peak, kept writes in "

@@ -24,9 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from interview import integrity, language
-from interview.interviewers import builtin
-from interview.interviewers.base import AskedQuestion, QuestionSpec
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin import interviewer as builtin
+from interview.questions.spec import QuestionSpec
+from interview.scoring import integrity, language
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_PATTERN = re.compile(r"\b(?:because|for example|ms|%)\b", re.IGNORECASE)

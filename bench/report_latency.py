@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from interview import rubric
 from interview.api import InterviewAPI
-from interview.llm import interviewer_from_environment
+from interview.interviewers.configured import interviewer_from_environment
+from interview.scoring import rubric
 from tests.unit.llm.scripted_openai import Reply, Request, ScriptedServer, completion
 
 ANSWER = (

@@ -9,13 +9,16 @@ import logging
 import os
 from collections.abc import Callable
 
-from interview import banks, ratelimit, report, sessions, validation
-from interview.database import Database, default_url
 from interview.errors import InterviewError
-from interview.evaluations import EvaluationWorker
 from interview.interviewers.base import Interviewer
-from interview.llm import interviewer_from_environment
-from interview.provenance import evaluation_details
+from interview.interviewers.configured import interviewer_from_environment
+from interview.questions import banks
+from interview.sessions import answering, creation, lifecycle, lookup, report, validation
+from interview.sessions.evaluations import EvaluationWorker
+from interview.sessions.provenance import evaluation_details
+from interview.storage import ratelimit
+from interview.storage.database import Database
+from interview.storage.engine import default_url
 
 log = logging.getLogger(__name__)
 _FROM_ENVIRONMENT = object()
@@ -126,11 +129,11 @@ class InterviewAPI:
     def create_session(self, **fields) -> dict:
         # A request id already used returns its session whatever the other fields say.
         request_id = validation.check_request_id(fields)
-        existing = sessions.session_for_request(self.db, request_id) if request_id else None
+        existing = creation.session_for_request(self.db, request_id) if request_id else None
         if existing is not None:
             return existing
         new = validation.check_new_session(fields, self.tracks)
-        return sessions.create_session(self.db, self.tracks, new, self.interviewer)
+        return creation.create_session(self.db, self.tracks, new, self.interviewer)
 
     @_envelope
     def submit_answer(
@@ -142,7 +145,7 @@ class InterviewAPI:
         session_id = validation.check_session_id(session_id)
         index = validation.check_question_index(question_index)
         answer = validation.check_answer(answer, allow_blank=False)
-        return sessions.submit_answer(
+        return answering.submit_answer(
             self.db,
             self.interviewer,
             session_id,
@@ -158,19 +161,19 @@ class InterviewAPI:
         session_id = validation.check_session_id(session_id)
         index = validation.check_question_index(question_index)
         answer = validation.check_answer(answer, allow_blank=True)
-        sessions.save_answer(self.db, session_id, index, answer, self.evaluations)
+        answering.save_answer(self.db, session_id, index, answer, self.evaluations)
 
     @_envelope
     def get_current_question(self, session_id=None) -> dict:
-        return sessions.get_current_question(self.db, validation.check_session_id(session_id))
+        return lifecycle.get_current_question(self.db, validation.check_session_id(session_id))
 
     @_envelope
     def get_session(self, session_id=None) -> dict:
-        return sessions.get_session(self.db, validation.check_session_id(session_id))
+        return lookup.get_session(self.db, validation.check_session_id(session_id))
 
     @_envelope
     def complete_early(self, session_id=None) -> None:
-        sessions.complete_early(self.db, validation.check_session_id(session_id))
+        lifecycle.complete_early(self.db, validation.check_session_id(session_id))
 
     @_envelope
     def generate_report(self, session_id=None, regenerate: bool = False) -> dict:
@@ -181,7 +184,7 @@ class InterviewAPI:
 
     @_envelope
     def delete_session(self, session_id=None) -> None:
-        sessions.delete_session(self.db, validation.check_session_id(session_id))
+        lifecycle.delete_session(self.db, validation.check_session_id(session_id))
 
     @_envelope
     def list_roles(self) -> list[dict]:
@@ -198,17 +201,17 @@ class InterviewAPI:
 
     @_envelope
     def list_sessions(self, **filters) -> list[dict]:
-        return sessions.list_sessions(self.db, validation.check_list_filters(filters))
+        return lookup.list_sessions(self.db, validation.check_list_filters(filters))
 
     @_envelope
     def answer_history(self, session_id=None) -> list[dict]:
         """Every saved revision of every answer of a session (not in API.md: for coaches)."""
-        return sessions.answer_history(self.db, validation.check_session_id(session_id))
+        return lookup.answer_history(self.db, validation.check_session_id(session_id))
 
     @_envelope
     def session_context(self, session_id=None) -> dict:
         """The job description, resume and question source of a session (not in API.md)."""
-        return sessions.session_context(self.db, validation.check_session_id(session_id))
+        return lookup.session_context(self.db, validation.check_session_id(session_id))
 
     @_envelope
     def evaluation_details(self, session_id=None) -> dict:

@@ -3,18 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Protocol
 
-
-@dataclass(frozen=True)
-class QuestionSpec:
-    """A question as a bank (or a coach, or a model) defines it, before it joins a session."""
-
-    text: str
-    category: str
-    type: str
-    difficulty: str | None = None
-    key_points: tuple[str, ...] = ()
-    reference_answer: str | None = None
-    bank_id: str | None = None  # stable id in its bank, used to avoid repeats
+from interview.questions.spec import QuestionSpec
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import pytest
 
 from app_pages import interview_views, ui
 from app_pages.text import LANGUAGES, Text, entries, placeholders
-from interview import documents
-from interview.rubric import BANDS, DIMENSION_NAMES
+from interview.scoring.rubric import BANDS, DIMENSION_NAMES
+from interview.sessions import documents
 from tests.app.pages import captions, open_interview, open_report
 
 ROOT = Path(__file__).resolve().parents[2]

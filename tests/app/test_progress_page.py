@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages import progress_views, ui
 from app_pages.text import Text
-from interview.rubric import DIMENSION_NAMES
+from interview.scoring.rubric import DIMENSION_NAMES
 
 EN = Text("en")
 

@@ -5,7 +5,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from app_pages import report_views
-from interview.rubric import DIMENSION_NAMES
+from interview.scoring.rubric import DIMENSION_NAMES
 from tests.app.pages import CACHING_QUESTIONS as QUESTIONS
 from tests.app.pages import STRONG_CACHING_ANSWER as STRONG
 from tests.app.pages import open_report

@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app_pages.report_pdf import H3, LEFT, PLACEHOLDER, _layout, clean, report_pdf
+from app_pages.pdf.document import report_pdf
+from app_pages.pdf.font import PLACEHOLDER, clean
+from app_pages.pdf.layout import H3, LEFT
+from app_pages.pdf.sections import layout_report
 from app_pages.text import LANGUAGES, Text
 from interview.api import InterviewAPI
-from interview.rubric import BANDS, DIMENSION_NAMES, band_of
+from interview.scoring.rubric import BANDS, DIMENSION_NAMES, band_of
 
 ROOT = Path(__file__).resolve().parents[2]
 EN, ZH = Text("en"), Text("zh")
@@ -260,7 +263,7 @@ def test_a_question_heading_never_sits_alone_at_the_bottom_of_a_page(long_report
     first = report["questionDetails"][0]
     for lines in range(52):  # a page holds about 48 lines
         first["userAnswer"] = "\n".join(f"Line {n} of the answer." for n in range(lines))
-        for page in _layout(report, EN, {}).pages:
+        for page in layout_report(report, EN, {}).pages:
             texts = [operation for operation in page if operation[0] == "text"]
             for index, (_, x, _, _, _, words, size, *_) in enumerate(texts):
                 if size == H3 and x > LEFT:  # a question heading's title
@@ -315,7 +318,7 @@ def test_every_band_and_dimension_has_a_label_in_both_languages():
 
 def test_importing_the_module_loads_neither_fpdf2_nor_the_font():
     code = (
-        "import sys, app_pages.report_pdf; "
+        "import sys, app_pages.pdf.document; "
         "print(sorted(m for m in ('fpdf', 'fontTools', 'streamlit') if m in sys.modules))"
     )
     loaded = subprocess.run(

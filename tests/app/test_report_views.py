@@ -11,7 +11,7 @@ from plotly.offline import get_plotlyjs
 
 from app_pages import report_views
 from interview.api import InterviewAPI
-from interview.rubric import BANDS, DIMENSION_NAMES
+from interview.scoring.rubric import BANDS, DIMENSION_NAMES
 
 SCRIPT = "<script>alert(1)</script>"
 STRONG = (

@@ -6,7 +6,7 @@ import docx
 
 from app_pages import ui
 from app_pages.text import Text
-from interview import documents
+from interview.sessions import documents
 
 EN = Text("en")
 

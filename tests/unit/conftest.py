@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from interview.api import InterviewAPI
-from interview.llm import interviewer_from_environment
+from interview.interviewers.configured import interviewer_from_environment
 from tests.conftest import ScriptedModel, kind_of, model_environment  # noqa: F401 (re-exported)
 
 

@@ -4,9 +4,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interview import integrity, language
-from interview.analysis import QuestionText, non_answer_reason, read_answer
-from interview.integrity import separate_grader_text
+from interview.scoring import integrity, language, phrases
+from interview.scoring.analysis import read_answer
+from interview.scoring.integrity import separate_grader_text
+from interview.scoring.non_answers import non_answer_reason
+from interview.scoring.question import QuestionText
 
 INDEX = QuestionText(
     "How does a database index speed up queries, and when can an index hurt performance?",
@@ -21,18 +23,18 @@ ZH_CACHE = QuestionText(
 def test_chinese_is_read_without_spaces_between_words():
     text = "我们用Redis分布式锁防止超卖，因为库存扣减必须互斥。"
     assert language.is_mainly_chinese(text)
-    assert [term.name for term in language.find_terms(text)] == ["Redis", "分布式锁"]
+    assert [term.name for term in phrases.find_terms(text)] == ["Redis", "分布式锁"]
     assert language.size(text) > 10  # counted by characters, not by the one "word" it has
 
 
 def test_english_is_read_as_words_and_react_the_verb_is_not_react_the_library():
     assert not language.is_mainly_chinese("We moved from MySQL to PostgreSQL.")
-    names = [t.name for t in language.find_terms("We had to react fast; our React app used Redux")]
+    names = [t.name for t in phrases.find_terms("We had to react fast; our React app used Redux")]
     assert names == ["React", "Redux"]
 
 
 def test_the_longest_technology_name_wins():
-    names = [t.name for t in language.find_terms("Spring Boot with a composite index")]
+    names = [t.name for t in phrases.find_terms("Spring Boot with a composite index")]
     assert names == ["Spring Boot", "composite index"]
 
 
@@ -175,4 +177,4 @@ def test_grader_text_is_found_where_the_whole_pattern_finds_it(text):
 
 def test_terms_are_found_in_letters_that_fold_unusually():
     # "K" here is the Kelvin sign, which matches "k" when case is ignored.
-    assert [t.name for t in language.find_terms("\u212aAFKA and REDIS")] == ["Kafka", "Redis"]
+    assert [t.name for t in phrases.find_terms("\u212aAFKA and REDIS")] == ["Kafka", "Redis"]

@@ -7,12 +7,14 @@ import threading
 
 from sqlalchemy import select
 
-from interview import evaluation_store, rubric, store
 from interview.api import InterviewAPI
-from interview.evaluations import answer_digest
-from interview.interviewers.base import AskedQuestion, QuestionSpec
-from interview.interviewers.builtin import BuiltinInterviewer
-from interview.schema import evaluations
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
+from interview.sessions.evaluation_records import answer_digest
+from interview.storage import evaluation_store, store
+from interview.storage.schema import evaluations
 from tests.unit.conftest import eventually
 from tests.unit.llm.examples import MODEL, evaluation_output
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interview.banks import (
+from interview.errors import InterviewError
+from interview.questions.banks import (
     DIFFICULTIES,
     BankError,
     custom_questions,
@@ -17,8 +18,7 @@ from interview.banks import (
     select_questions,
     track_capacity,
 )
-from interview.errors import InterviewError
-from interview.resume import find_project
+from interview.questions.resume import find_project
 
 TRACKS = load_tracks()
 ENGLISH = ("backend", "frontend", "data_ml", "devops_sre", "product_management", "behavioural")

@@ -4,9 +4,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview import rubric
-from interview.interviewers.base import AskedQuestion, QuestionSpec, ScoredQuestion
-from interview.interviewers.builtin import BuiltinInterviewer, grader_instruction_flags
+from interview.interviewers.base import AskedQuestion, ScoredQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer, grader_instruction_flags
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
 
 INTERVIEWER = BuiltinInterviewer()
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

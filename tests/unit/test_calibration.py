@@ -4,10 +4,11 @@ import statistics
 
 import pytest
 
-from interview import rubric
-from interview.banks import load_tracks
-from interview.interviewers.base import AskedQuestion, QuestionSpec
-from interview.interviewers.builtin import BuiltinInterviewer
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.questions.banks import load_tracks
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
 
 INTERVIEWER = BuiltinInterviewer()
 TRACKS = {track.id: track for track in load_tracks().values()}

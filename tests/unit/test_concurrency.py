@@ -11,8 +11,9 @@ from pathlib import Path
 import sqlalchemy
 
 from interview.api import InterviewAPI
-from interview.database import as_utc, make_engine
-from interview.schema import answer_revisions
+from interview.storage.database import as_utc
+from interview.storage.engine import make_engine
+from interview.storage.schema import answer_revisions
 
 WORKER = Path(__file__).with_name("race_worker.py")
 ROOT = Path(__file__).resolve().parents[2]

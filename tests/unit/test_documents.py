@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from interview import documents
-from interview.documents import DocumentError, DocumentTooLong, read_document
+from interview.sessions import documents
+from interview.sessions.documents import DocumentError, DocumentTooLong, read_document
 
 RESUME_LINE = "Built PayFlow, a payment service in Go; p99 latency fell from 420 ms to 35 ms."
 

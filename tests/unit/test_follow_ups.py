@@ -4,9 +4,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview import language
-from interview.interviewers.base import AskedQuestion, QuestionSpec
-from interview.interviewers.builtin import BuiltinInterviewer
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.questions.spec import QuestionSpec
+from interview.scoring import language, phrases
 
 INTERVIEWER = BuiltinInterviewer()
 
@@ -158,7 +159,7 @@ THIN_ANSWERS = [
 @pytest.mark.parametrize(("question", "answer"), THIN_ANSWERS)
 def test_a_thin_answer_gets_a_follow_up_about_what_it_said(question, answer):
     text = follow_up(question, answer).text
-    named = [term.name for term in language.find_terms(answer)]
+    named = [term.name for term in phrases.find_terms(answer)]
     quoted = text.split("“")[1].split("”")[0].rstrip("…") if "“" in text else None
     assert any(name in text for name in named) or (quoted and quoted in answer)
 

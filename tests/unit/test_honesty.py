@@ -2,10 +2,11 @@
 
 import pytest
 
-from interview import language, rubric
-from interview.banks import load_tracks
-from interview.interviewers.base import AskedQuestion, QuestionSpec, ScoredQuestion
-from interview.interviewers.builtin import BuiltinInterviewer, grader_instruction_flags
+from interview.interviewers.base import AskedQuestion, ScoredQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer, grader_instruction_flags
+from interview.questions.banks import load_tracks
+from interview.questions.spec import QuestionSpec
+from interview.scoring import language, rubric
 
 INTERVIEWER = BuiltinInterviewer()
 TRACKS = load_tracks()

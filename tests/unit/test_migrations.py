@@ -4,10 +4,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from interview import migrations
 from interview.api import InterviewAPI
-from interview.database import make_engine
-from interview.schema import metadata
+from interview.storage import migrations
+from interview.storage.engine import make_engine
+from interview.storage.schema import metadata
 
 HEAD = "0004"
 

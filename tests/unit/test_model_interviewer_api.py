@@ -4,8 +4,9 @@ interviewer, tailored questions, streamed follow-ups, voice answers, provenance,
 import pytest
 
 from interview.api import InterviewAPI
-from interview.interviewers.base import AskedQuestion, QuestionSpec
-from interview.interviewers.builtin import BuiltinInterviewer
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.questions.spec import QuestionSpec
 from tests.conftest import STREAMED, TRANSCRIPT, model_environment
 from tests.unit.llm.examples import CACHE, MODEL, evaluation_output
 from tests.unit.llm.scripted_openai import chunk_events

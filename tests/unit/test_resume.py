@@ -2,7 +2,7 @@
 
 import pytest
 
-from interview.resume import find_project, project_question
+from interview.questions.resume import find_project, project_question
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import sqlalchemy
 
-from interview import store
 from interview.api import InterviewAPI
-from interview.database import as_utc, default_url
-from interview.schema import answer_revisions
+from interview.storage import store
+from interview.storage.database import as_utc
+from interview.storage.engine import default_url
+from interview.storage.schema import answer_revisions
 
 
 def test_direct_rows_equal_sqlalchemy_rows(any_url):

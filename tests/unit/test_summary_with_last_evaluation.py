@@ -8,11 +8,13 @@ import re
 
 import pytest
 
-from interview import evaluation_store, rubric, store
-from interview.evaluations import answer_digest
-from interview.interviewers.base import AskedQuestion, QuestionSpec
-from interview.interviewers.builtin import BuiltinInterviewer
-from interview.llm.prompts import UNTRUSTED_TAG
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.interviewers.llm.prompts import UNTRUSTED_TAG
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
+from interview.sessions.evaluation_records import answer_digest
+from interview.storage import evaluation_store, store
 from tests.conftest import SUMMARY
 from tests.unit.conftest import eventually
 from tests.unit.llm.examples import MODEL, evaluation_output

@@ -6,10 +6,11 @@ Sharing "database" or "latency" with a backend question says little; sharing "B-
 
 import pytest
 
-from interview import language, rubric
-from interview.banks import load_tracks
-from interview.interviewers.base import AskedQuestion, QuestionSpec
-from interview.interviewers.builtin import BuiltinInterviewer
+from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.questions.banks import load_tracks
+from interview.questions.spec import QuestionSpec
+from interview.scoring import language, rubric
 
 INTERVIEWER = BuiltinInterviewer()
 TRACKS = load_tracks()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from interview.llm import interviewer_from_environment
+from interview.interviewers.configured import interviewer_from_environment
 from tests.unit.llm.examples import API_KEY, MODEL
 from tests.unit.llm.scripted_openai import ScriptedServer
 

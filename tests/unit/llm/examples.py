@@ -1,7 +1,8 @@
 """Questions, answers and model outputs the language-model tests share."""
 
-from interview import rubric
-from interview.interviewers.base import AskedQuestion, QuestionSpec
+from interview.interviewers.base import AskedQuestion
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
 
 API_KEY = "sk-test-4f1c9e27b8d3a6"
 MODEL = "test-model"

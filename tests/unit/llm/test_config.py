@@ -6,11 +6,16 @@ import sys
 import pytest
 
 from interview.interviewers.base import Interviewer
-from interview.interviewers.builtin import BuiltinInterviewer
-from interview.llm import interviewer_from_environment, llm_enabled
-from interview.llm.config import Settings, build_client, settings_from_environment
-from interview.llm.interviewer import LanguageModelInterviewer
-from interview.llm.prompts import PROMPT_VERSION
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.interviewers.configured import interviewer_from_environment
+from interview.interviewers.llm.config import (
+    Settings,
+    build_client,
+    llm_enabled,
+    settings_from_environment,
+)
+from interview.interviewers.llm.interviewer import LanguageModelInterviewer
+from interview.interviewers.llm.prompts import PROMPT_VERSION
 
 KEY = {"OPENAI_API_KEY": "sk-config-test-0123456789"}
 MODEL = {"INTERVIEW_MODEL": "gpt-test"}
@@ -94,8 +99,9 @@ def test_the_client_gets_explicit_time_outs_and_retries():
 
 def test_importing_the_package_and_creating_the_interviewer_do_not_import_openai():
     code = (
-        "import sys, interview.llm, interview.llm.interviewer; "
-        "interview.llm.interviewer_from_environment("
+        "import sys, interview.interviewers.llm.interviewer; "
+        "import interview.interviewers.configured as c; "
+        "c.interviewer_from_environment("
         "{'OPENAI_API_KEY': 'sk-x', 'INTERVIEW_MODEL': 'm'}); "
         "print('openai' in sys.modules)"
     )

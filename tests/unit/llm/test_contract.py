@@ -2,15 +2,10 @@
 
 import pytest
 
-from interview import rubric
-from interview.interviewers.base import (
-    AskedQuestion,
-    Evaluation,
-    QuestionSpec,
-    ScoredQuestion,
-    Summary,
-)
-from interview.interviewers.builtin import BuiltinInterviewer
+from interview.interviewers.base import AskedQuestion, Evaluation, ScoredQuestion, Summary
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
 from tests.unit.llm.examples import CACHE, IDK, STRONG, evaluation_output
 from tests.unit.llm.scripted_openai import Reply, Request, completion, error
 

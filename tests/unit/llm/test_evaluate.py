@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from interview import rubric
-from interview.interviewers.builtin import GRADER_TEXT_CAP, BuiltinInterviewer
-from interview.llm.prompts import PROMPT_VERSION
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.interviewers.builtin.reading import GRADER_TEXT_CAP
+from interview.interviewers.llm.prompts import PROMPT_VERSION
+from interview.scoring import rubric
 from tests.unit.llm.examples import API_KEY, CACHE, IDK, MODEL, STRONG, evaluation_output
 from tests.unit.llm.scripted_openai import Reply, completion, error
 
@@ -202,7 +203,7 @@ def test_a_server_failing_every_time_gives_the_builtin_evaluation_after_the_retr
 
 
 def test_a_rate_limited_call_is_retried_and_then_succeeds(server, environment):
-    from interview.llm import interviewer_from_environment
+    from interview.interviewers.configured import interviewer_from_environment
 
     interviewer = interviewer_from_environment({**environment, "INTERVIEW_LLM_MAX_RETRIES": "2"})
     server.reply(

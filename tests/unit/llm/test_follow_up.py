@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from interview.interviewers.builtin import BuiltinInterviewer
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
 from tests.unit.llm.examples import CACHE, STRONG
 from tests.unit.llm.scripted_openai import Reply, chunk_events, completion, error
 

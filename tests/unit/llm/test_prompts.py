@@ -2,10 +2,11 @@
 
 import re
 
-from interview import rubric
-from interview.interviewers.base import AskedQuestion, QuestionSpec, ScoredQuestion
-from interview.interviewers.builtin import BuiltinInterviewer
-from interview.llm import prompts
+from interview.interviewers.base import AskedQuestion, ScoredQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.interviewers.llm import prompts
+from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
 from tests.unit.llm.examples import CACHE, STRONG
 
 FENCE = re.compile(r"<untrusted-data-([0-9a-f]{16}) [^>]*>\n(.*?)\n</untrusted-data-\1>", re.S)

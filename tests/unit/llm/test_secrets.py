@@ -2,8 +2,8 @@
 
 import logging
 
-from interview.llm.config import settings_from_environment
-from interview.llm.errors import LanguageModelError
+from interview.interviewers.llm.config import settings_from_environment
+from interview.interviewers.llm.errors import LanguageModelError
 from tests.unit.llm.examples import API_KEY, CACHE, STRONG
 from tests.unit.llm.scripted_openai import error
 

@@ -2,9 +2,10 @@
 
 import pytest
 
-from interview.interviewers.base import AskedQuestion, QuestionSpec, ScoredQuestion
-from interview.interviewers.builtin import BuiltinInterviewer
-from interview.llm.prompts import PROMPT_VERSION
+from interview.interviewers.base import AskedQuestion, ScoredQuestion
+from interview.interviewers.builtin.interviewer import BuiltinInterviewer
+from interview.interviewers.llm.prompts import PROMPT_VERSION
+from interview.questions.spec import QuestionSpec
 from tests.unit.llm.examples import CACHE, MODEL, STRONG
 from tests.unit.llm.scripted_openai import Reply, completion, error
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from interview.llm.errors import TranscriptionUnavailable
+from interview.interviewers.llm.errors import TranscriptionUnavailable
 from tests.unit.llm.scripted_openai import Reply, error
 
 AUDIO = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(32)

@@ -4,8 +4,8 @@ import threading
 
 import pytest
 
-from interview.llm import interviewer_from_environment
-from interview.llm.usage import Usage, UsageMeter, call_usage
+from interview.interviewers.configured import interviewer_from_environment
+from interview.interviewers.llm.usage import Usage, UsageMeter, call_usage
 from tests.unit.llm.examples import CACHE, STRONG, evaluation_output
 from tests.unit.llm.scripted_openai import Reply, completion
 

@@ -1,0 +1,1 @@
+"""The report as an A4 PDF (fpdf2): font.py, layout.py, sections.py, document.py."""

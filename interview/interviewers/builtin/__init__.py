@@ -1,0 +1,1 @@
+"""The built-in interviewer: deterministic, no API key, reads English and Chinese answers."""

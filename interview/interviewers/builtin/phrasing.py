@@ -1,0 +1,105 @@
+"""The built-in interviewer's sentences, in English and Chinese, always built from the answer.
+
+Every sentence names or quotes something the candidate said (a technology, a number, a short
+quote), so feedback and follow-ups are about this answer, never canned. Quotes are plain text:
+trimmed, with line breaks collapsed.
+"""
+
+from interview.interviewers.builtin.dimensions import trim_quote
+from interview.scoring import language as lang
+
+DIMENSION_LABELS = {
+    "en": {
+        "relevance": "relevance",
+        "specificity": "specificity",
+        "technical_depth": "technical depth",
+        "reasoning": "reasoning",
+        "impact": "impact",
+        "problem_solving": "problem solving",
+        "communication": "communication",
+    },
+    "zh": {
+        "relevance": "切题度",
+        "specificity": "具体性",
+        "technical_depth": "技术深度",
+        "reasoning": "决策理由",
+        "impact": "量化成果",
+        "problem_solving": "问题解决",
+        "communication": "表达结构",
+    },
+}
+# What a weak dimension was missing, said as what to add to this answer.
+MISSING = {
+    "en": {
+        "relevance": "answer the question asked more directly",
+        "specificity": "give one concrete situation (the project, your part, what happened)",
+        "technical_depth": "name the concrete tools or mechanisms and how they work",
+        "reasoning": "say why this approach was chosen over the alternatives",
+        "impact": "show the result with a number (latency, error rate, cost: from what to what)",
+        "problem_solving": "describe what went wrong and how it was solved",
+        "communication": "make it easier to follow (a clear order, no filler, not too short)",
+    },
+    "zh": {
+        "relevance": "需要更直接地回答所问的问题",
+        "specificity": "需要一个具体场景（哪个项目、你做了什么、结果如何）",
+        "technical_depth": "需要讲出具体的技术、工具及其原理",
+        "reasoning": "需要说明为什么这样选、和其他方案相比取舍在哪里",
+        "impact": "需要用数字说明效果（延迟、错误率、成本从多少到多少）",
+        "problem_solving": "需要讲遇到了什么困难、又是怎么解决的",
+        "communication": "需要表达得更清晰（有条理、少套话、不要过短）",
+    },
+}
+NON_ANSWER = {
+    "en": {
+        "blank": "No answer was given, so there is nothing to score.",
+        "dont_know": "The answer ({quote}) does not attempt the question.",
+        "echo": "The answer repeats the question instead of answering it.",
+        "gibberish": "The text does not form words or sentences, so it is not an answer.",
+        "buzzwords": "The answer lists technologies ({names}) without saying how or why they "
+        "apply.",
+        "rambling": "The answer is general filler ({quote}) with no technology, number or example.",
+        "off_topic": "The answer is about {names}, not about the question asked.",
+    },
+    "zh": {
+        "blank": "没有作答，因此无法评分。",
+        "dont_know": "回答（{quote}）没有尝试回答问题。",
+        "echo": "回答只是重复了题目，没有作答。",
+        "gibberish": "内容不成词句，不能算作回答。",
+        "buzzwords": "回答只罗列了技术名词（{names}），没有说明怎么用、为什么用。",
+        "rambling": "回答是泛泛而谈的套话（{quote}），没有技术、数字或例子。",
+        "off_topic": "回答讲的是{names}，与所问的问题无关。",
+    },
+}
+CAPPED = {
+    "en": "It scores at most {cap}: answer the question asked, even with one approach and why.",
+    "zh": "本题最多 {cap} 分：请针对所问作答，哪怕只讲清一个思路和理由。",
+}
+GRADER_NOTE = {
+    "en": "Text addressed to the grader ({quote}) was ignored, reported, and caps this answer.",
+    "zh": "回答中对评分者说的话（{quote}）已被忽略并记录，本题因此封顶。",
+}
+
+
+def language_of(text: str) -> str:
+    return "zh" if lang.is_mainly_chinese(text) else "en"
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """A short quote of the candidate's words, one line, in quotation marks."""
+    flat = " ".join(text.split()).rstrip(".。!！?？;；")
+    short = trim_quote(flat, limit)
+    return f"“{short}{'…' if len(short) < len(flat) else ''}”"
+
+
+def names(items: list[str], language: str, most: int = 3) -> str:
+    """ "Redis, Kafka and MySQL" / "Redis、Kafka 和 MySQL"."""
+    items = list(dict.fromkeys(items))[:most]
+    if len(items) <= 1:
+        return "".join(items)
+    if language == "zh":
+        return "、".join(items[:-1]) + " 和 " + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sentence_join(sentences: list[str], language: str) -> str:
+    return ("" if language == "zh" else " ").join(s for s in sentences if s)

@@ -1,0 +1,1 @@
+"""The language-model interviewer; importing this package needs no openai."""

@@ -1,0 +1,141 @@
+"""The detectors that recognise a non-answer, whatever its length or keywords (API.md).
+
+A blank, "I don't know", an echo of the question, gibberish, a bare list of buzzwords, filler
+without substance, or a fluent answer to a different question is a non-answer: the built-in
+interviewer caps it at ``rubric.NON_ANSWER_CAP``.
+"""
+
+from interview.scoring import language as lang
+from interview.scoring.analysis import AnswerFeatures
+
+# Why these thresholds: ordinary prose is 30-50% stopwords / function characters and is almost
+# all known words; random letters or characters are almost none; a pasted list of technologies
+# is mostly term names with no grammar around it.
+_GIBBERISH_KNOWN_SHARE = 0.3
+_BUZZWORD_TERM_SHARE = 0.4
+_BUZZWORD_PROSE_SHARE = 0.12
+_ECHO_SHARE = 0.85
+_DONT_KNOW_MAX_SIZE = 12
+_RAMBLING_MIN_SIZE = 20
+_RAMBLING_MIN_FILLERS = 3
+_OFF_TOPIC_MIN_SIZE = 12
+# Topicality (how much an answer shares with its question) is ``topicality.topicality``.
+# Measured over the banks (non-story questions): every model answer (130-170 words) has at least
+# 1.63 with its own question (the next lowest 2.0), while a model answer to the next question of
+# its track has at most 1.3 (one of 81 has 2.04), so a long answer under ``_TOPICAL_FLOOR`` is
+# about something else. A shorter answer has had less room: the floor grows by
+# ``_TOPICAL_FLOOR_PER_WORD`` a word from ``_TOPICAL_FLOOR_START`` words (0.3 at 31 words, 0.87
+# at 71, the full floor from 112). A 71-word answer about Redis caching has at most 0.79 with 22
+# of the 24 backend questions not about caching; the first halves of model answers (70-85 words)
+# have 0.96 and above but for one (0.53).
+_TOPICAL_FLOOR = 1.45
+_TOPICAL_FLOOR_START = 10
+_TOPICAL_FLOOR_PER_WORD = 0.0143
+# A story ("Tell me about a time ...") is told in its own words, not the question's: measured, a
+# model story shares 0.23-12 with its own question (0.23 "a difficult stakeholder", 0.31
+# "ownership"), so only a barer one is capped, and one sharing nothing is still on topic if it
+# names the question's kind of technology. Other stories share 0-1.9 with it: most stay uncapped.
+_STORY_TOPICAL_FLOOR = 0.15
+# Saying "I don't know" and then only apologising or restating the question adds at most this
+# many words or technologies of its own.
+_ADMISSION_MAX_NEW_CONTENT = 6
+_ADMISSION_MAX_SIZE = 45
+
+
+def non_answer_reason(features: AnswerFeatures) -> str | None:
+    """Why this is not an answer at all ("blank", "dont_know", ...), or None when it is one."""
+    checks = (
+        ("blank", _is_blank),
+        ("dont_know", _is_dont_know),
+        ("echo", _is_echo),
+        ("gibberish", _is_gibberish),
+        ("buzzwords", _is_buzzword_list),
+        ("rambling", _is_rambling),
+        ("off_topic", _is_off_topic),
+    )
+    return next((reason for reason, check in checks if check(features)), None)
+
+
+def _is_blank(f: AnswerFeatures) -> bool:
+    return not lang.words(f.text) and not lang.cjk_chars(f.text)
+
+
+def _is_dont_know(f: AnswerFeatures) -> bool:
+    # "I don't know the exact figure, but we ..." goes on to answer, so only a short one counts,
+    # or one that adds nothing to the question but apologies ("I have never done caching").
+    if not f.dont_know or f.metrics:
+        return False
+    short = f.size <= _DONT_KNOW_MAX_SIZE and len(f.terms) <= 1
+    adds_nothing = f.size <= _ADMISSION_MAX_SIZE and f.new_content <= _ADMISSION_MAX_NEW_CONTENT
+    return short or adds_nothing
+
+
+def _is_echo(f: AnswerFeatures) -> bool:
+    return f.echo_share >= _ECHO_SHARE and f.new_tokens <= 2
+
+
+def _is_gibberish(f: AnswerFeatures) -> bool:
+    # Prose repeating one or two words ("the the the ...") is as empty as random letters.
+    tokens = lang.words(f.text) + lang.cjk_chars(f.text)
+    monotonous = len(tokens) >= 8 and len(set(tokens)) / len(tokens) < 0.15
+    unknown = f.known_share < _GIBBERISH_KNOWN_SHARE and f.term_share < 0.3
+    # Common characters in random order are "known" one by one but never form words.
+    no_chinese_words = len(lang.cjk_chars(f.text)) >= 12 and lang.chinese_word_share(f.text) < 0.08
+    return monotonous or unknown or no_chinese_words
+
+
+def _is_buzzword_list(f: AnswerFeatures) -> bool:
+    listy = f.term_share >= _BUZZWORD_TERM_SHARE and f.prose_share < _BUZZWORD_PROSE_SHARE
+    return listy and len(f.terms) >= 2
+
+
+def _is_rambling(f: AnswerFeatures) -> bool:
+    if f.size < _RAMBLING_MIN_SIZE or len(f.fillers) < _RAMBLING_MIN_FILLERS:
+        return False
+    covers_a_point = any(c >= 0.5 for c in f.key_point_coverage)
+    return not covers_a_point and f.substance <= max(2, f.size / 40)
+
+
+def _is_off_topic(f: AnswerFeatures) -> bool:
+    return _is_off_field(f) or _is_off_question(f)
+
+
+def _is_off_question(f: AnswerFeatures) -> bool:
+    # An answer to another question of the same field: fluent, full of the field's terms, but
+    # sharing (almost) nothing specific with this question and its key points. Without key
+    # points (a custom question or a follow-up) only an answer sharing nothing at all, not even
+    # its subject's words or a word of the main question, is one: when the question names a
+    # specific subject, or the answer is in another field. A false cap on a real answer is worse
+    # than a missed one. A story question is left alone (stories use their own words).
+    if f.size < _OFF_TOPIC_MIN_SIZE:
+        return False
+    if f.key_point_coverage:
+        if f.story_question:
+            bare = f.topicality == 0 and not _same_field(f)
+            return bare or 0 < f.topicality < _STORY_TOPICAL_FLOOR
+        return f.topicality < _topical_floor(f)
+    if f.story_question or f.topicality > 0 or f.subject_words < 2 or f.topic_shared:
+        return False
+    return f.specific_subject or not _same_field(f)
+
+
+def _same_field(f: AnswerFeatures) -> bool:
+    return any(term.domains & f.question_domains - {"general"} for term in f.terms)
+
+
+def _topical_floor(f: AnswerFeatures) -> float:
+    return min(_TOPICAL_FLOOR, max(0.0, f.size - _TOPICAL_FLOOR_START) * _TOPICAL_FLOOR_PER_WORD)
+
+
+def _is_off_field(f: AnswerFeatures) -> bool:
+    # Only when the question's subject is known: an answer naming none of its technologies,
+    # sharing (almost) no words with it or its key points, and naming another field's terms.
+    # An answer in plain words ("we had an outage") is weak, not off-topic, unless the question
+    # is plainly technical and the answer shares nothing at all with it.
+    specific = f.question_domains - {"general"}
+    if not specific or f.size < _OFF_TOPIC_MIN_SIZE or f.on_topic_terms:
+        return False
+    if len(f.shared) >= 2 or f.subject_words_said or any(c >= 0.34 for c in f.key_point_coverage):
+        return False
+    elsewhere = any(term.domains - {"general"} for term in f.terms)  # none of them fit
+    return elsewhere or (f.question_terms >= 2 and not f.shared and f.size >= 25)

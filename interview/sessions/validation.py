@@ -1,0 +1,209 @@
+"""Argument checks in the order API.md gives them; each failure is an InterviewError(400, ...)."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from interview.errors import InterviewError
+
+MAX_ANSWER = 20_000
+MAX_CONTEXT = 20_000
+MAX_CUSTOM_QUESTIONS = 50
+MAX_CUSTOM_QUESTION = 1_000
+MAX_AUDIO = 25 * 1024 * 1024  # bytes: the transcription endpoint's limit
+DIFFICULTIES = ("junior", "mid", "senior")
+STATUSES = ("CREATED", "IN_PROGRESS", "COMPLETED", "EVALUATED")
+CREATE_FIELDS = (
+    "candidate_name",
+    "role",
+    "question_count",
+    "follow_up_count",
+    "difficulty",
+    "job_description",
+    "resume_text",
+    "custom_questions",
+    "request_id",
+)
+LIST_FILTERS = ("candidate_name", "role", "status", "since", "until")
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """A create request that has passed validation (check_new_session)."""
+
+    candidate_name: str
+    role: str
+    question_count: int
+    follow_up_count: int
+    difficulty: str | None
+    job_description: str | None
+    resume_text: str | None
+    custom_questions: tuple[str, ...] | None
+    request_id: str | None
+
+
+def _bad(message: str) -> InterviewError:
+    return InterviewError(400, message)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+# Session ids are URL-safe base64 (secrets.token_urlsafe). Anything else cannot name a session,
+# so it is looked up as "", which names none (and never reaches the database as odd bytes).
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
+
+
+def check_session_id(session_id: object) -> str:
+    if not isinstance(session_id, str) or not session_id.strip():
+        raise _bad("会话ID不能为空")
+    return session_id if _SESSION_ID.fullmatch(session_id) else ""
+
+
+def clean_text(text: str) -> str:
+    """Candidate text as the database can keep it: no NUL bytes, no unpaired surrogates."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def check_question_index(index: object) -> int:
+    if index is None:
+        raise _bad("问题索引不能为空")
+    if isinstance(index, bool) or not isinstance(index, int) or index < 0:
+        raise _bad("问题索引无效")
+    return index
+
+
+def check_answer(answer: object, *, allow_blank: bool) -> str:
+    if not isinstance(answer, str) or (not allow_blank and not answer.strip()):
+        raise _bad("答案不能为空")
+    if len(answer) > MAX_ANSWER:
+        raise _bad("答案过长")
+    return clean_text(answer)
+
+
+def check_audio(audio: object) -> bytes:
+    if not isinstance(audio, bytes | bytearray) or not len(audio):
+        raise _bad("Audio is empty")
+    if len(audio) > MAX_AUDIO:
+        raise _bad("Audio is larger than 25 MB")
+    return bytes(audio)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _optional_text(fields: dict, name: str, limit: int) -> str | None:
+    value = fields.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > limit:
+        raise _bad(f"{_camel(name)} must be a string of at most {limit} characters")
+    return clean_text(value).strip() or None
+
+
+def _count(fields: dict, name: str, default: int, low: int, high: int) -> int:
+    value = fields.get(name, default)
+    if value is None:
+        value = default
+    if not _is_int(value) or not low <= value <= high:
+        raise _bad(f"{_camel(name)} must be between {low} and {high}")
+    return value
+
+
+def _custom_questions(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    valid = (
+        isinstance(value, list | tuple)
+        and 1 <= len(value) <= MAX_CUSTOM_QUESTIONS
+        and all(isinstance(q, str) and q.strip() and len(q) <= MAX_CUSTOM_QUESTION for q in value)
+    )
+    if not valid:
+        raise _bad(
+            f"customQuestions must be a list of 1 to {MAX_CUSTOM_QUESTIONS} non-blank strings "
+            f"of at most {MAX_CUSTOM_QUESTION} characters"
+        )
+    return tuple(clean_text(q).strip() for q in value)
+
+
+def check_request_id(fields: dict) -> str | None:
+    value = fields.get("request_id")
+    if value is not None and (not isinstance(value, str) or not 1 <= len(value) <= 200):
+        raise _bad("requestId must be a string of 1 to 200 characters")
+    return clean_text(value) if value is not None else None
+
+
+def check_new_session(fields: dict, roles: dict) -> NewSession:
+    """Validate create_session's fields, first failure wins, messages naming camelCase fields."""
+    unknown = sorted(set(fields) - set(CREATE_FIELDS))
+    if unknown:
+        raise _bad(f"Unknown field: {_camel(unknown[0])}")
+    request_id = check_request_id(fields)
+    name = fields.get("candidate_name")
+    if not isinstance(name, str) or not name.strip():
+        raise _bad("candidateName is required")
+    if len(name.strip()) > 100:
+        raise _bad("candidateName must be at most 100 characters")
+    role = fields.get("role")
+    if not isinstance(role, str) or (role != "custom" and role not in roles):
+        raise _bad(f"role must be one of: {', '.join([*roles, 'custom'])}")
+    custom = _custom_questions(fields.get("custom_questions"))
+    if role == "custom" and custom is None:
+        raise _bad("customQuestions is required when role is custom")
+    # With custom questions the session asks exactly those, so questionCount is ignored.
+    question_count = len(custom) if custom else _count(fields, "question_count", 5, 3, 20)
+    follow_up_count = _count(fields, "follow_up_count", 1, 0, 2)
+    difficulty = fields.get("difficulty")
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        raise _bad("difficulty must be junior, mid, senior or null")
+    job_description = _optional_text(fields, "job_description", MAX_CONTEXT)
+    resume_text = _optional_text(fields, "resume_text", MAX_CONTEXT)
+    return NewSession(
+        candidate_name=" ".join(clean_text(name).split()),
+        role=role,
+        question_count=question_count,
+        follow_up_count=follow_up_count,
+        difficulty=difficulty,
+        job_description=job_description,
+        resume_text=resume_text,
+        custom_questions=custom,
+        request_id=request_id,
+    )
+
+
+def _moment(name: str, value: object) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise _bad(f"{name} must be an ISO 8601 date or time") from None
+    if not isinstance(value, datetime):
+        raise _bad(f"{name} must be an ISO 8601 date or time")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def check_list_filters(filters: dict) -> dict:
+    unknown = sorted(set(filters) - set(LIST_FILTERS))
+    if unknown:
+        raise _bad(f"Unknown filter: {_camel(unknown[0])}")
+    checked = {key: value for key, value in filters.items() if value is not None}
+    for name in ("candidate_name", "role"):
+        if name in checked and not isinstance(checked[name], str):
+            raise _bad(f"{_camel(name)} must be a string")
+        if name in checked:
+            checked[name] = clean_text(checked[name])
+    if "status" in checked and checked["status"] not in STATUSES:
+        raise _bad(f"status must be one of: {', '.join(STATUSES)}")
+    for name in ("since", "until"):
+        if name in checked:
+            checked[name] = _moment(name, checked[name])
+    return checked

@@ -1,0 +1,157 @@
+"""The tables of the interview store (the migrations in migrations/versions/ create them)."""
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("request_id", String(200), unique=True),
+    Column("candidate_name", String(100), nullable=False),
+    Column("candidate_key", String(100), nullable=False, index=True),
+    Column("role", String(64), nullable=False),
+    Column("difficulty", String(16)),
+    Column("status", String(16), nullable=False),
+    Column("current_index", Integer, nullable=False),
+    Column("total_questions", Integer, nullable=False),
+    Column("main_question_count", Integer, nullable=False),
+    Column("follow_up_count", Integer, nullable=False),
+    Column("job_description", Text),
+    Column("resume_text", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("completed_at", DateTime(timezone=True)),
+    # Who wrote the main questions: "model", "bank", or "bank-fallback" when the model was asked
+    # and failed (null on sessions older than migration 0004: the bank).
+    Column("question_source", String(16)),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    # position is the questionIndex; follow-ups shift the later rows, so no unique constraint
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("category", String(100), nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("difficulty", String(16)),
+    Column("is_follow_up", Boolean, nullable=False),
+    Column("parent_id", Integer, ForeignKey("questions.id", ondelete="CASCADE")),
+    Column("key_points", JSON, nullable=False),
+    Column("reference_answer", Text),
+    Column("bank_id", String(200)),
+    Column("score", Integer),
+    Column("feedback", Text),
+    Index("ix_questions_session_position", "session_id", "position"),
+)
+
+# Every autosave, submit and edit is kept, so a coach can see how an answer evolved. A question's
+# answer is its latest revision, and it is answered once it has a submit revision: the revisions
+# are the only record of answers, so the two can never disagree.
+answer_revisions = Table(
+    "answer_revisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "question_id",
+        Integer,
+        ForeignKey("questions.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("kind", String(16), nullable=False),  # draft | submit | edit
+    Column("text", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Index("ix_answer_revisions_question_latest", "question_id", "id"),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column(
+        "session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("overall_score", Integer, nullable=False),
+    Column("body", JSON, nullable=False),
+    Column("generated_at", DateTime(timezone=True), nullable=False),
+    # Who wrote the summary (source, model, versions, tokens): kept beside the body, which is
+    # exactly API.md's Report.
+    Column("summary_provenance", JSON),
+)
+
+# One evaluation of one answer text. A model is slow, so answers are evaluated as they are
+# submitted and the report reuses the evaluation of the text it finds. The table is also the
+# queue: pending rows wait, a running row belongs to the claimant whose lease has not run out
+# (see interview/sessions/evaluations.py), done rows hold the result.
+evaluations = Table(
+    "evaluations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("question_id", Integer, ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
+    Column("answer_digest", String(64), nullable=False),  # SHA-256 of the answer text evaluated
+    Column("status", String(16), nullable=False),  # pending | running | done
+    Column("claimed_by", String(100)),
+    Column("lease_expires_ms", BigInteger),
+    Column("attempts", Integer, nullable=False),
+    Column("evaluator", String(100)),  # the interviewer's name and version
+    Column("source", String(32)),  # builtin | language-model | builtin-fallback
+    Column("model", String(200)),
+    Column("prompt_version", String(64)),
+    Column("rubric_version", String(32)),
+    Column("fallback_reason", Text),
+    Column("result", JSON),  # {dimensions: [{dimension, score, evidence}], feedback, flags, cap}
+    Column("calls", Integer, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("evaluated_at", DateTime(timezone=True)),
+    Index("ix_evaluations_session_id", "session_id"),
+    Index("ix_evaluations_question_answer", "question_id", "answer_digest"),
+    Index("ix_evaluations_status", "status"),
+)
+
+# Model calls made for a session other than evaluations: tailored questions, follow-up
+# decisions, summaries. With the evaluations' own counts, what a session cost.
+model_usage = Table(
+    "model_usage",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("purpose", String(32), nullable=False),  # questions | follow-up | summary
+    Column("calls", Integer, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_model_usage_session_id", "session_id"),
+)
+
+# The shared sliding window of accepted submits (milliseconds since the epoch).
+submit_window = Table(
+    "submit_window",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at_ms", BigInteger, nullable=False, index=True),
+)
+
+# One row; locking it serialises the rate-limit check across processes on PostgreSQL.
+rate_limiter = Table(
+    "rate_limiter",
+    metadata,
+    Column("id", Integer, primary_key=True),
+)
