@@ -4,7 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint format bench
+# The app listens on this machine only unless told otherwise: make run HOST=0.0.0.0 (see README).
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test lint format bench coach-password
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +17,11 @@ $(BIN)/.installed: requirements.txt
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m interview first-start
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+
+coach-password: $(BIN)/.installed
+	$(BIN)/python -m interview reset-coach-password
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -2,22 +2,66 @@
 
 import streamlit as st
 
-from app_pages import ui
+from app_pages import identity, ui
 
 text = ui.text()
 # An emoji favicon is drawn inline; a :material/: one would be fetched from Google's font servers.
 st.set_page_config(page_title=text("common.app_name"), page_icon="🎤")
 
+coach = identity.current_coach()
+# Coach pages are registered for everyone (each checks: identity.require_coach) but listed only
+# for a signed-in coach; the review is opened from the dashboard, never from a menu.
+listed_for_coach = "visible" if coach else "hidden"
 page = st.navigation(
-    [
-        st.Page(
-            ui.START_PAGE, title=text("page.start"), icon=":material/play_arrow:", default=True
-        ),
-        st.Page(ui.INTERVIEW_PAGE, title=text("page.interview"), icon=":material/forum:"),
-        st.Page(ui.REPORT_PAGE, title=text("page.report"), icon=":material/analytics:"),
-        st.Page(ui.PROGRESS_PAGE, title=text("page.progress"), icon=":material/trending_up:"),
-    ]
+    {
+        "": [
+            st.Page(
+                ui.START_PAGE, title=text("page.start"), icon=":material/play_arrow:", default=True
+            ),
+            st.Page(ui.INTERVIEW_PAGE, title=text("page.interview"), icon=":material/forum:"),
+            st.Page(ui.REPORT_PAGE, title=text("page.report"), icon=":material/analytics:"),
+            st.Page(ui.PROGRESS_PAGE, title=text("page.progress"), icon=":material/trending_up:"),
+        ],
+        text("page.coach_section"): [
+            st.Page(
+                ui.COACH_SIGN_IN_PAGE,
+                title=text("page.coach_sign_in"),
+                icon=":material/badge:",
+                visibility="hidden" if coach else "visible",
+            ),
+            st.Page(
+                ui.DASHBOARD_PAGE,
+                title=text("page.dashboard"),
+                icon=":material/groups:",
+                visibility=listed_for_coach,
+            ),
+            st.Page(
+                ui.CALIBRATION_PAGE,
+                title=text("page.calibration"),
+                icon=":material/balance:",
+                visibility=listed_for_coach,
+            ),
+            st.Page(
+                ui.ACTIVITY_PAGE,
+                title=text("page.activity"),
+                icon=":material/history_edu:",
+                visibility=listed_for_coach,
+            ),
+            st.Page(
+                ui.REVIEW_PAGE,
+                title=text("page.review"),
+                icon=":material/rate_review:",
+                visibility="hidden",
+            ),
+        ],
+    }
 )
+
+# A table of nine columns and a heatmap need the room; a page of prose reads best narrow. Set
+# on every run: a page's layout is otherwise inherited from the page before it.
+WIDE_PAGES = {ui.DASHBOARD_PAGE, ui.CALIBRATION_PAGE, ui.ACTIVITY_PAGE}
+wide = any(page.url_path == ui.page_path(name) for name in WIDE_PAGES)
+st.set_page_config(layout="wide" if wide else "centered")
 
 with st.sidebar:
     ui.language_picker()
@@ -40,5 +84,7 @@ with st.sidebar:
                 ui.LANGUAGE_QUERY_PARAM: ui.language(),
             },
         )
+    identity.account_controls(coach)
+    identity.keep_cookies()
 
 page.run()

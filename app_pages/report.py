@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import interview_views, report_views, ui
+from app_pages import identity, interview_views, report_views, review_views, ui
 from app_pages.text import Text
 from interview.scoring.rubric import RUBRIC_VERSION, band_of
 
@@ -32,7 +32,15 @@ def _question_detail(detail: dict, reference: dict | None, provenance: dict | No
     band = report_views.band_label(band_of(detail["score"]), text)
     label = report_views.question_label(detail, text)
     title = text("report.card_title", label=label, score=detail["score"], band=band)
+    notes = coach_notes.get(detail["questionIndex"])
+    if notes:
+        title += " · " + text("report.coach_reviewed")
     with st.expander(ui.as_plain_markdown(title)):
+        if notes:
+            _heading("report.coach_notes")
+            st.caption(text("report.ai_score_was", ai=ai_scores[detail["questionIndex"]]))
+            for note in notes:
+                st.text(note)
         _heading("report.question")
         st.text(detail["question"])
         _heading("report.your_answer")
@@ -71,13 +79,14 @@ def _scoring(report: dict, details: dict | None) -> None:
         st.caption(line)
         if details:
             _model_use(details)
-        st.button(
-            text("report.regrade"),
-            key="regrade",
-            icon=":material/restart_alt:",
-            on_click=_regrade,
-            help=text("report.regrade_help"),
-        )
+        if coach:  # re-grading is a coach's action, recorded under their name
+            st.button(
+                text("report.regrade"),
+                key="regrade",
+                icon=":material/restart_alt:",
+                on_click=_regrade,
+                help=text("report.regrade_help"),
+            )
 
 
 def _model_use(details: dict) -> None:
@@ -106,7 +115,7 @@ def _model_use(details: dict) -> None:
 
 
 def _regrade() -> None:
-    result = api.regrade(session_id)
+    result = api.regrade(session_id, by=coach)
     if not ui.is_ok(result):
         st.session_state[REGRADED] = ui.plain_message(result)
         return
@@ -141,7 +150,9 @@ def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
         st.error(ui.plain_message(finished))
         return
     request = request_for(finished["data"])
-    created = api.create_session(**request, request_id=st.session_state[NEXT_REQUEST_ID])
+    created = api.create_session(
+        **request, request_id=st.session_state[NEXT_REQUEST_ID], owner=identity.candidate_owner()
+    )
     if not ui.is_ok(created):
         st.error(ui.plain_message(created))
         return
@@ -153,6 +164,7 @@ def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
 api = ui.get_api()
 ui.settle_imports("pandas", "plotly.graph_objects")  # the charts and the CSV use them
 text = ui.text()
+coach = identity.current_coach()
 session_id = ui.current_session_id()
 if not session_id:
     ui.show_not_found(text("common.no_report_yet"))
@@ -178,6 +190,23 @@ answered.metric(
     text("report.answered_of", answered=report["answeredCount"], total=report["totalQuestions"]),
 )
 st.text(report["overallFeedback"])
+coach_notes = review_views.question_notes(report, text)
+ai_scores = review_views.ai_scores(report)
+if review_views.has_review(report):
+    with st.container(border=True):
+        st.markdown(f"**{text('report.coach_review')}**")
+        st.caption(ui.as_plain_markdown(review_views.summary_line(report, text)))
+        for comment in review_views.session_comments(report):
+            st.text(comment)
+access = api.session_access(session_id)
+own_sample = ui.is_ok(access) and access["data"]["isSample"]
+own_sample = own_sample and access["data"]["owner"] == identity.candidate_owner()
+if coach or own_sample:
+    if own_sample:
+        st.info(text("report.sample_note"), icon=":material/visibility:")
+    if st.button(text("report.coach_view"), key="coach_view", icon=":material/rate_review:"):
+        st.session_state[ui.REVIEW_SESSION] = session_id
+        ui.go_to(ui.REVIEW_PAGE)
 
 radar, categories = st.columns(2)
 with radar:

@@ -12,6 +12,7 @@ from html import escape
 from string import Template
 from typing import TYPE_CHECKING
 
+from app_pages import review_views
 from app_pages.text import Text
 from interview.scoring.rubric import BANDS, band_of
 
@@ -198,9 +199,10 @@ def _defused(cell: str | None) -> str | None:
     return cell
 
 
-def _csv_columns(dimensions: list[str]) -> list[str]:
+def _csv_columns(dimensions: list[str], reviewed: bool) -> list[str]:
     leading = ["questionIndex", "question", "category", "isFollowUp", "parentQuestionIndex"]
-    return [*leading, "score", *dimensions, "feedback", "userAnswer"]
+    coach = ["aiScore", "coachNotes"] if reviewed else []
+    return [*leading, "score", *coach, *dimensions, "feedback", "userAnswer"]
 
 
 def _csv_row(detail: dict, dimensions: list[str]) -> dict:
@@ -223,10 +225,18 @@ def report_csv(report: dict) -> bytes:
     import pandas as pd
 
     dimensions = [r["dimension"] for r in report["rubric"]]
+    reviewed = review_views.has_review(report)
+    ai, notes = review_views.ai_scores(report), review_views.question_notes(report, ENGLISH)
     rows = [_csv_row(detail, dimensions) for detail in report["questionDetails"]]
-    frame = pd.DataFrame(rows, columns=_csv_columns(dimensions))
+    if reviewed:
+        for row in rows:
+            index = row["questionIndex"]
+            row["aiScore"] = ai.get(index, row["score"])
+            row["coachNotes"] = _defused(" | ".join(notes.get(index, []))) or None
+    frame = pd.DataFrame(rows, columns=_csv_columns(dimensions, reviewed))
     # Missing numbers (no parent, an unanswered question's dimensions) stay blank, not "0.0".
     integers = ["questionIndex", "parentQuestionIndex", "score", *dimensions]
+    integers += ["aiScore"] if reviewed else []
     frame = frame.astype({column: "Int64" for column in integers})
     return frame.to_csv(index=False).encode("utf-8-sig")
 
@@ -297,7 +307,7 @@ def _heading(text: Text, key: str) -> str:
     return f"<h4>{escape(text(key))}</h4>"
 
 
-def _card_html(detail: dict, reference: dict | None, text: Text) -> str:
+def _card_html(detail: dict, reference: dict | None, notes: list[str], text: Text) -> str:
     """One question: everything the page's expander shows, candidate text escaped."""
     answer = detail["userAnswer"] or text("common.not_answered")
     parts = [
@@ -311,6 +321,7 @@ def _card_html(detail: dict, reference: dict | None, text: Text) -> str:
         _dimensions_html(detail["dimensions"], text),
         _heading(text, "report.feedback"),
         _text_html(detail["feedback"]),
+        review_views.notes_html(notes, text),
     ]
     if reference and reference["referenceAnswer"]:
         parts += [_heading(text, "report.reference"), _text_html(reference["referenceAnswer"])]
@@ -346,6 +357,7 @@ def report_html(report: dict, text: Text = ENGLISH) -> str:
         category_scores_bar(report, text),
     ]
     references = {r["questionIndex"]: r for r in report["referenceAnswers"]}
+    notes = review_views.question_notes(report, text)
     name = report["candidateName"]
     answered = text(
         "report.answered_of", answered=report["answeredCount"], total=report["totalQuestions"]
@@ -378,6 +390,7 @@ def report_html(report: dict, text: Text = ENGLISH) -> str:
         )
         + "</div>",
         _text_html(report["overallFeedback"]),
+        review_views.review_html(report, text),
         _block(text("report.radar"), _chart_html(charts[0], with_plotly_js=True)),
         _block(text("report.per_question"), _chart_html(charts[1], with_plotly_js=False)),
         _block(text("report.per_category"), _chart_html(charts[2], with_plotly_js=False)),
@@ -385,7 +398,7 @@ def report_html(report: dict, text: Text = ENGLISH) -> str:
         _block(text("report.improvements"), _list_html(report["improvements"])),
         _integrity_html(report["integrityFlags"], text),
         *(
-            _card_html(d, references.get(d["questionIndex"]), text)
+            _card_html(d, references.get(d["questionIndex"]), notes.get(d["questionIndex"]), text)
             for d in report["questionDetails"]
         ),
     ]

@@ -4,7 +4,7 @@ import uuid
 
 import streamlit as st
 
-from app_pages import ui
+from app_pages import identity, ui
 from interview.sessions import documents
 
 DIFFICULTIES = (None, "junior", "mid", "senior")  # what create_session takes
@@ -61,6 +61,20 @@ text = ui.text()
 
 st.title(text("common.app_name"))
 st.write(text("start.intro"))
+with st.container(border=True):
+    sample_text, sample_button = st.columns([3, 1], vertical_alignment="center")
+    sample_text.markdown(text("start.sample_pitch"))
+    if sample_button.button(
+        text("start.see_sample"), key="see_sample", icon=":material/visibility:"
+    ):
+        with st.spinner(text("start.making_sample")):
+            sample = api.create_sample(ui.language(), owner=identity.candidate_owner())
+        if not ui.is_ok(sample):
+            st.error(ui.plain_message(sample))
+            st.stop()
+        sample_id = sample["data"]["sessionId"]
+        ui.remember_session(sample_id)
+        ui.go_to(ui.REPORT_PAGE, sample_id)
 
 roles = api.list_roles()
 if not ui.is_ok(roles):
@@ -145,6 +159,7 @@ resume_text = document_box(
 if st.button(text("start.start"), key="start", type="primary"):
     created = api.create_session(
         **chosen,
+        owner=identity.candidate_owner(),
         candidate_name=candidate_name,
         difficulty=difficulty,
         follow_up_count=int(follow_up_count),

@@ -12,16 +12,30 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 
 from app_pages.text import DEFAULT_LANGUAGE, LANGUAGES, Text
 from interview.api import InterviewAPI
+from interview.api.coach import CoachSettings
+from interview.coaching import access
 
 START_PAGE = "app_pages/start.py"
 INTERVIEW_PAGE = "app_pages/interview.py"
 REPORT_PAGE = "app_pages/report.py"
 PROGRESS_PAGE = "app_pages/progress.py"
+COACH_SIGN_IN_PAGE = "app_pages/coach_sign_in.py"
+DASHBOARD_PAGE = "app_pages/dashboard.py"
+REVIEW_PAGE = "app_pages/review.py"
+CALIBRATION_PAGE = "app_pages/calibration.py"
+ACTIVITY_PAGE = "app_pages/activity.py"
+
+
+def page_path(script: str) -> str:
+    """The URL path st.navigation gives a page: app_pages/coach_sign_in.py -> coach_sign_in."""
+    return script.rsplit("/", 1)[-1].removesuffix(".py")
+
 
 # Keys shared by pages. A key one page alone uses lives in that page, prefixed with its name.
 SESSION_ID = "session_id"
 SESSION_QUERY_PARAM = "session"
 LANGUAGE_QUERY_PARAM = "lang"
+REVIEW_SESSION = "review_session_id"  # the session a coach reviews: never in the URL
 
 BUSY_RETRIES = 3
 LANGUAGE = "language"  # the sidebar picker's key; also ?lang= in the URL, so a reload keeps it
@@ -71,13 +85,42 @@ def _settings_from_secrets() -> dict[str, str]:
         return {}
 
 
+def setting(name: str) -> str | None:
+    """A deployment setting: .streamlit/secrets.toml first, then the environment."""
+    try:
+        if name in st.secrets:
+            return str(st.secrets[name]).strip() or None
+    except FileNotFoundError:  # no secrets.toml
+        pass
+    return os.environ.get(name, "").strip() or None
+
+
+def auth_configured() -> bool:
+    """Whether st.login can sign anyone in: an [auth] section in secrets.toml."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
 @st.cache_resource(on_release=InterviewAPI.close)  # clearing the cache closes the database
 def get_api() -> InterviewAPI:
-    """One engine per server process, on DATABASE_URL or the default SQLite file."""
+    """One engine per server process, on DATABASE_URL or the default SQLite file.
+
+    On a first start with no coach configured it prints a coach password, once (access.py)."""
     os.environ.update(_settings_from_secrets())
-    api = InterviewAPI.from_url()
+    coaches = CoachSettings(setting("COACH_PASSWORD_HASH"), setting("COACH_EMAILS"))
+    api = InterviewAPI.from_url(coach_settings=coaches)
+    first = api.coach.ensure_password(oidc_coaches=bool(coaches.emails and auth_configured()))
+    if first["code"] == 200 and first["data"]["password"]:
+        _announce_coach_password(first["data"]["password"])
     _freeze_heap()
     return api
+
+
+def _announce_coach_password(password: str) -> None:
+    # The way notebook servers print their token: once, to the console that started the app.
+    print(access.first_start_notice(password), flush=True)
 
 
 @st.cache_resource

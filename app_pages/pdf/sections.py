@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from app_pages import review_views
 from app_pages.pdf.font import clean
 from app_pages.pdf.layout import (
     BAR_ROW,
@@ -164,7 +165,21 @@ def _question_heading(layout: Layout, detail: dict, keep: float) -> None:
     layout.y += 0.5
 
 
-def _question(layout: Layout, detail: dict, reference: dict, flags: list[dict]) -> None:
+def _coach_review(layout: Layout, report: dict) -> None:
+    """Who reviewed the report, the AI's overall score beside the final one, their comments."""
+    if not review_views.has_review(report):
+        return
+    text = layout.text
+    layout.heading(text("report.coach_review"), 2 * line_height(BODY))
+    layout.paragraph(clean(review_views.summary_line(report, text)))
+    comments = [clean(comment) for comment in review_views.session_comments(report)]
+    if comments:
+        layout.bullets(comments)
+
+
+def _question(
+    layout: Layout, detail: dict, reference: dict, flags: list[dict], notes: list[str]
+) -> None:
     """One question: its heading, the question, the answer, the dimension scores with their
     evidence, the feedback, the reference answer and key points, the integrity flags."""
     text = layout.text
@@ -200,6 +215,10 @@ def _question(layout: Layout, detail: dict, reference: dict, flags: list[dict]) 
         items = [_flag(layout, flag) for flag in flags]
         layout.label(text("pdf.integrity"), layout.first_lines(items[0], 1))
         layout.bullets(items, colour=FLAG)
+    if notes:
+        items = [clean(note) for note in notes]
+        layout.label(text("report.coach_notes"), layout.first_lines(items[0], 1))
+        layout.bullets(items)
 
 
 def _flag(layout: Layout, flag: dict) -> str:
@@ -241,6 +260,7 @@ def layout_report(report: dict, text: Text, shown: dict[str, str]) -> Layout:
     layout = Layout(text)
     _header(layout, report, shown)
     _summary(layout, report)
+    _coach_review(layout, report)
     _charts(layout, report)
     _lists(layout, report)
     details = report["questionDetails"]
@@ -248,9 +268,11 @@ def layout_report(report: dict, text: Text, shown: dict[str, str]) -> Layout:
     flags: dict[int, list[dict]] = {}
     for flag in report.get("integrityFlags") or []:
         flags.setdefault(flag["questionIndex"], []).append(flag)
+    notes = review_views.question_notes(report, text)
     if details:
         layout.heading(text("pdf.questions"), keep=25.0)
     for detail in details:
         index = detail["questionIndex"]
-        _question(layout, detail, references.get(index) or {}, flags.get(index, []))
+        reference = references.get(index) or {}
+        _question(layout, detail, reference, flags.get(index, []), notes.get(index, []))
     return layout

@@ -21,14 +21,25 @@ RECENT_SESSIONS_FOR_MODEL = 5
 
 
 def create_session(
-    db: Database, tracks: dict, new: NewSession, interviewer: Interviewer | None = None
+    db: Database,
+    tracks: dict,
+    new: NewSession,
+    interviewer: Interviewer | None = None,
+    *,
+    owner: str | None = None,
 ) -> dict:
+    """A new session; `owner` (sessions.owners) is who may list it, when a page knows."""
     session_id = secrets.token_urlsafe(24)  # 192 random bits
-    key = candidate_key(new.candidate_name)
+    # Whose recent questions to avoid: the owner's, else (the Python API) the name's.
+    candidate = ("owner", owner) if owner else ("name", candidate_key(new.candidate_name))
     tailor = questioning.may_tailor(new, interviewer)
     with db.reading() as conn:
-        seen = store.recent_bank_ids(conn, key, RECENT_SESSIONS)
-        recent = store.recent_question_texts(conn, key, RECENT_SESSIONS_FOR_MODEL) if tailor else []
+        seen = store.recent_bank_ids(conn, candidate, RECENT_SESSIONS)
+        recent = (
+            store.recent_question_texts(conn, candidate, RECENT_SESSIONS_FOR_MODEL)
+            if tailor
+            else []
+        )
     # The bank's choice comes first even when a model writes the questions: it checks the
     # request as API.md says (a 400 stays a 400) and is what the session asks if the model fails.
     specs = _choose_questions(tracks, new, seen, random.Random(session_id))
@@ -52,6 +63,8 @@ def create_session(
         "resume_text": new.resume_text,
         "created_at": utcnow(),
         "question_source": source,
+        "owner": owner,
+        "is_sample": False,
     }
     rows = [question_row(spec, position=i) for i, spec in enumerate(specs)]
     try:

@@ -18,18 +18,28 @@ def list_sessions(db: Database, filters: dict) -> list[dict]:
         filters = {**filters, "candidate_name": candidate_key(filters["candidate_name"])}
     with db.reading() as conn:
         rows = store.session_rows(conn, filters)
-    return [
-        {
-            "sessionId": row.id,
-            "candidateName": row.candidate_name,
-            "role": row.role,
-            "status": row.status,
-            "overallScore": row.overall_score,
-            "createdAt": iso(row.created_at),
-            "completedAt": iso(row.completed_at),
-        }
-        for row in rows
-    ]
+    return [_listed(row) for row in rows]
+
+
+def _listed(row) -> dict:
+    listed = {
+        "sessionId": row.id,
+        "candidateName": row.candidate_name,
+        "role": row.role,
+        "status": row.status,
+        "overallScore": row.overall_score,
+        "createdAt": iso(row.created_at),
+        "completedAt": iso(row.completed_at),
+    }
+    # A sample (start page, "See a sample") says so; API.md's rows are otherwise unchanged.
+    return {**listed, "isSample": True} if row.is_sample else listed
+
+
+def session_access(db: Database, session_id: str) -> dict:
+    """Who may list a session (its owner's digest, or None) and whether it is a sample."""
+    with db.reading() as conn:
+        session = existing_session(conn, session_id)
+    return {"owner": session.owner, "isSample": bool(session.is_sample)}
 
 
 def session_context(db: Database, session_id: str) -> dict:

@@ -7,7 +7,7 @@ answer that completed the interview wrote it in the same call (evaluations.py) f
 evaluations scored here: then the report makes no call at all.
 """
 
-from sqlalchemy import Row
+from sqlalchemy import Connection, Row
 
 from interview.errors import InterviewError
 from interview.interviewers.base import (
@@ -20,6 +20,7 @@ from interview.interviewers.base import (
 from interview.interviewers.llm.usage import Usage
 from interview.interviewers.metering import NOTHING, metered, spent
 from interview.scoring import rubric
+from interview.sessions import review
 from interview.sessions.evaluation_records import (
     answer_digest,
     evaluation_of,
@@ -40,13 +41,33 @@ NOT_ANSWERED = {"en": "Not answered.", "zh": "未作答。"}
 def generate_report(
     db: Database, worker: EvaluationWorker, session_id: str, *, regenerate: bool = False
 ) -> dict:
+    """The report with a coach's review applied (sessions.review); stored as the evaluator's."""
     session, stored, rows = _ended_session(db, session_id)
-    if stored is not None and not regenerate:
-        return stored
-    worker.wait_for_session(session_id)  # what this process is evaluating for it right now
+    if stored is None or regenerate:
+        worker.wait_for_session(session_id)  # what this process is evaluating for it right now
+        with db.reading() as conn:
+            done = evaluation_store.done_evaluations(conn, session_id, rubric.RUBRIC_VERSION)
+        stored = _scored_report(db, worker, session, rows, done, reuse_summary=not regenerate)
     with db.reading() as conn:
-        done = evaluation_store.done_evaluations(conn, session_id, rubric.RUBRIC_VERSION)
-    return _scored_report(db, worker, session, rows, done, reuse_summary=not regenerate)
+        return review.reviewed(stored, *review.notes_of(conn, session_id))
+
+
+def refresh_final_figures(conn: Connection, session_id: str) -> dict | None:
+    """After a coach's review changed: the final report's figures and question scores, stored.
+
+    Returns the final report, or None when the session has no stored report yet.
+    """
+    body = store.report_body(conn, session_id)
+    if body is None:
+        return None
+    final = review.reviewed(body, *review.notes_of(conn, session_id))
+    store.set_report_figures(conn, session_id, review.figures(final))
+    store.set_question_scores(conn, session_id, _final_scores(final))
+    return final
+
+
+def _final_scores(final: dict) -> dict[int, tuple]:
+    return {d["questionIndex"]: (d["score"], None) for d in final["questionDetails"]}
 
 
 def regrade(db: Database, worker: EvaluationWorker, session_id: str) -> dict:
@@ -93,7 +114,10 @@ def _scored_report(
     if written_with is not None:
         provenance["writtenWithQuestion"] = written_with
     with db.transaction() as conn:
-        store.save_report(conn, session.id, body, scores, provenance)
+        final = review.reviewed(body, *review.notes_of(conn, session.id))
+        final_scores = {d["questionIndex"]: d["score"] for d in final["questionDetails"]}
+        scores = {index: (final_scores[index], feedback) for index, (_, feedback) in scores.items()}
+        store.save_report(conn, session.id, body, scores, provenance, review.figures(final))
         evaluation_store.save_evaluated(conn, fresh)
         if spent(usage):
             evaluation_store.record_usage(conn, session.id, "summary", usage)

@@ -24,7 +24,7 @@ CREATE_FIELDS = (
     "custom_questions",
     "request_id",
 )
-LIST_FILTERS = ("candidate_name", "role", "status", "since", "until")
+LIST_FILTERS = ("candidate_name", "role", "status", "since", "until", "owner")
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def check_list_filters(filters: dict) -> dict:
     if unknown:
         raise _bad(f"Unknown filter: {_camel(unknown[0])}")
     checked = {key: value for key, value in filters.items() if value is not None}
-    for name in ("candidate_name", "role"):
+    for name in ("candidate_name", "role", "owner"):
         if name in checked and not isinstance(checked[name], str):
             raise _bad(f"{_camel(name)} must be a string")
         if name in checked:

@@ -38,6 +38,10 @@ sessions = Table(
     # Who wrote the main questions: "model", "bank", or "bank-fallback" when the model was asked
     # and failed (null on sessions older than migration 0004: the bank).
     Column("question_source", String(16)),
+    # Who may list the session: a digest of the candidate's browser token or of their sign-in
+    # (sessions.owners); null on sessions older than migration 0005, which only coaches list.
+    Column("owner", String(64), index=True),
+    Column("is_sample", Boolean, nullable=False, default=False),
 )
 
 questions = Table(
@@ -92,6 +96,11 @@ reports = Table(
     # Who wrote the summary (source, model, versions, tokens): kept beside the body, which is
     # exactly API.md's Report.
     Column("summary_provenance", JSON),
+    # Figures of the final report (a coach's overrides applied), kept for the coach dashboard:
+    # the AI's overall score, each dimension's final mean, and how many integrity flags.
+    Column("ai_overall_score", Integer),
+    Column("dimension_scores", JSON),
+    Column("flag_count", Integer),
 )
 
 # One evaluation of one answer text. A model is slow, so answers are evaluated as they are
@@ -154,4 +163,77 @@ rate_limiter = Table(
     "rate_limiter",
     metadata,
     Column("id", Integer, primary_key=True),
+)
+
+# --- coaches ----------------------------------------------------------------------------------
+
+# A coach's comment on one answer (question_id) or on the whole session (question_id null).
+coach_comments = Table(
+    "coach_comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("question_id", Integer, ForeignKey("questions.id", ondelete="CASCADE")),
+    Column("author", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_coach_comments_session_id", "session_id"),
+)
+
+# Every change a coach made to a dimension score, oldest first; the latest per question and
+# dimension is in force. ai_score is what the evaluator gave, old_score what was in force before.
+score_overrides = Table(
+    "score_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("question_id", Integer, ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
+    Column("dimension", String(32), nullable=False),
+    Column("ai_score", Integer, nullable=False),
+    Column("old_score", Integer, nullable=False),
+    Column("new_score", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_score_overrides_session_id", "session_id"),
+)
+
+# What every coach did, and when (sign-ins, views, comments, overrides, re-grades, deletions,
+# exports). No foreign key: the record outlives a deleted session.
+coach_actions = Table(
+    "coach_actions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("session_id", String(64)),
+    Column("detail", JSON, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_coach_actions_at", "at"),
+)
+
+# The coach password's argon2 hash (one row), when no hash is configured; never the password.
+coach_password = Table(
+    "coach_password",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Signed-in coaches: a digest of the token their browser keeps, until it expires or they sign out.
+coach_sign_ins = Table(
+    "coach_sign_ins",
+    metadata,
+    Column("token_digest", String(64), primary_key=True),
+    Column("coach", String(200), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+# Failed password attempts, shared by every process: repeated failures are slowed down.
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at_ms", BigInteger, nullable=False, index=True),
 )

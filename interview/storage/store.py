@@ -3,6 +3,7 @@
 Each function takes a connection inside a transaction the caller opened (see database.py).
 """
 
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import (
@@ -111,6 +112,8 @@ def session_rows(conn: Connection, filters: dict) -> list[Row]:
         .select_from(sessions.outerjoin(reports, reports.c.session_id == sessions.c.id))
         .order_by(sessions.c.created_at.desc(), sessions.c.id)
     )
+    if "owner" in filters:
+        query = query.where(sessions.c.owner == filters["owner"])
     if "candidate_name" in filters:
         query = query.where(sessions.c.candidate_key == filters["candidate_name"])
     if "role" in filters:
@@ -124,11 +127,18 @@ def session_rows(conn: Connection, filters: dict) -> list[Row]:
     return list(conn.execute(query))
 
 
-def recent_bank_ids(conn: Connection, candidate_key: str, session_limit: int) -> set[str]:
+def _of_candidate(candidate: tuple[str, str]):
+    """("owner", digest) or ("name", candidate key): a candidate's sessions."""
+    kind, value = candidate
+    column = sessions.c.owner if kind == "owner" else sessions.c.candidate_key
+    return column == value
+
+
+def recent_bank_ids(conn: Connection, candidate: tuple[str, str], session_limit: int) -> set[str]:
     """Bank ids of the questions this candidate was asked in their latest sessions."""
     latest = (
         select(sessions.c.id)
-        .where(sessions.c.candidate_key == candidate_key)
+        .where(_of_candidate(candidate))
         .order_by(sessions.c.created_at.desc())
         .limit(session_limit)
         .scalar_subquery()
@@ -139,11 +149,13 @@ def recent_bank_ids(conn: Connection, candidate_key: str, session_limit: int) ->
     return set(conn.execute(query).scalars())
 
 
-def recent_question_texts(conn: Connection, candidate_key: str, session_limit: int) -> list[str]:
+def recent_question_texts(
+    conn: Connection, candidate: tuple[str, str], session_limit: int
+) -> list[str]:
     """The main questions this candidate was asked in their latest sessions, oldest first."""
     latest = (
         select(sessions.c.id)
-        .where(sessions.c.candidate_key == candidate_key)
+        .where(_of_candidate(candidate))
         .order_by(sessions.c.created_at.desc())
         .limit(session_limit)
         .scalar_subquery()
@@ -274,9 +286,12 @@ _INSERT_REVISION = DirectStatement(
 )
 
 
-def save_answer_text(conn: Connection, question_id: int, answer: str, kind: str) -> None:
+def save_answer_text(
+    conn: Connection, question_id: int, answer: str, kind: str, at: datetime | None = None
+) -> None:
     """Keep one more revision of the answer: a draft, the submitted answer, or a later edit."""
-    revision = {"qid": question_id, "revision_kind": kind, "revision_text": answer, "at": utcnow()}
+    at = at or utcnow()
+    revision = {"qid": question_id, "revision_kind": kind, "revision_text": answer, "at": at}
     _INSERT_REVISION.execute(conn, revision)
 
 
@@ -331,25 +346,41 @@ def save_report(
     body: dict,
     scores: dict[int, tuple],
     summary_provenance: dict | None = None,
+    figures: dict | None = None,
 ) -> None:
-    """Store the report, copy each question's score and feedback, and mark the session EVALUATED."""
+    """Store the report, copy each question's score and feedback, and mark the session EVALUATED.
+
+    `figures` are the final report's (sessions.review.figures): with a coach's overrides they
+    differ from the evaluator's body.
+    """
+    figures = figures or {"overall_score": body["overallScore"]}
     conn.execute(delete(reports).where(reports.c.session_id == session_id))
     conn.execute(
         insert(reports).values(
             session_id=session_id,
-            overall_score=body["overallScore"],
             body=body,
             generated_at=utcnow(),
             summary_provenance=summary_provenance,
+            **figures,
         )
     )
+    set_question_scores(conn, session_id, scores)
+    conn.execute(update(sessions).where(sessions.c.id == session_id).values(status="EVALUATED"))
+
+
+def set_question_scores(conn: Connection, session_id: str, scores: dict[int, tuple]) -> None:
+    """Each question's (score, feedback) by position; a feedback of None leaves it as it is."""
     for position, (score, feedback) in scores.items():
+        values = {"score": score} if feedback is None else {"score": score, "feedback": feedback}
         conn.execute(
             update(questions)
             .where(and_(questions.c.session_id == session_id, questions.c.position == position))
-            .values(score=score, feedback=feedback)
+            .values(**values)
         )
-    conn.execute(update(sessions).where(sessions.c.id == session_id).values(status="EVALUATED"))
+
+
+def set_report_figures(conn: Connection, session_id: str, figures: dict) -> None:
+    conn.execute(update(reports).where(reports.c.session_id == session_id).values(**figures))
 
 
 # --- the rate-limit window --------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
-from app_pages import ui
+from app_pages import identity, ui
 
 CACHING_QUESTIONS = [
     "How would you make a slow product catalogue page fast? Which cache would you use, and why?",
@@ -36,3 +36,20 @@ def open_report(app: AppTest, session_id: str) -> AppTest:
 
 def captions(app: AppTest) -> list[str]:
     return [caption.value for caption in app.caption]
+
+
+def as_coach(app: AppTest, api, name: str = "Coach Kim") -> str:
+    """Sign `app` in as a coach the way the sign-in page does (a token in session state); the
+    password is made anew, as `make coach-password` would. Returns the coach's name."""
+    password = api.coach.reset_password()["data"]["password"]
+    signed_in = api.coach.sign_in(password, name)["data"]
+    app.session_state[identity.COACH_TOKEN] = signed_in["token"]
+    return signed_in["coach"]
+
+
+def as_candidate(app: AppTest, api) -> str:
+    """This AppTest's browser as a candidate with a token (as its cookie would carry); the owner
+    digest its sessions are created under."""
+    token = api.new_candidate_token()
+    app.session_state[identity.CANDIDATE_TOKEN] = token
+    return api.browser_owner(token)

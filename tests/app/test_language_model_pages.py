@@ -4,7 +4,13 @@ through the real openai client), and what they say on the built-in interviewer."
 import pytest
 
 from app_pages.text import Text
-from tests.app.pages import STRONG_CACHING_ANSWER, captions, open_interview, open_report
+from tests.app.pages import (
+    STRONG_CACHING_ANSWER,
+    as_coach,
+    captions,
+    open_interview,
+    open_report,
+)
 from tests.conftest import STREAMED, TRANSCRIPT, model_environment
 
 EN = Text("en")
@@ -117,6 +123,7 @@ def test_regrading_reports_what_changed(app, with_model):
     app.run()
     from app_pages import ui
 
+    as_coach(app, ui.get_api())  # re-grading is a coach's action
     session_id = finished_with_model(ui.get_api(), model_api_answers=1)
     open_report(app, session_id)
     app.button(key="regrade").click().run()

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_pages import progress_views, ui
+from app_pages import identity, progress_views, ui
 from app_pages.text import Text
 from interview.scoring.rubric import DIMENSION_NAMES
+from tests.app.pages import as_candidate
 
 EN = Text("en")
 
@@ -27,16 +28,16 @@ def open_progress(app: AppTest) -> AppTest:
     return app
 
 
-def start(api, name: str = "Ada") -> str:
+def start(api, name: str = "Ada", owner: str | None = None) -> str:
     created = api.create_session(
-        candidate_name=name, role="backend", question_count=3, follow_up_count=0
+        candidate_name=name, role="backend", question_count=3, follow_up_count=0, owner=owner
     )
     return created["data"]["sessionId"]
 
 
-def reported(api, name: str = "Ada", answers: int = 0) -> dict:
+def reported(api, name: str = "Ada", answers: int = 0, owner: str | None = None) -> dict:
     """A finished interview with its report: `answers` questions answered, the rest left at 0."""
-    session_id = start(api, name)
+    session_id = start(api, name, owner)
     for index in range(answers):
         api.submit_answer(session_id, index, ANSWER)
     api.complete_early(session_id)
@@ -52,6 +53,12 @@ def texts(app: AppTest) -> list[str]:
     return [text.value for text in app.text]
 
 
+def everything_shown(app: AppTest) -> str:
+    """Every value, label, caption and widget key of the page, as one string to search."""
+    parts = [str(node.proto) for node in app.main] + [str(node.proto) for node in app.sidebar]
+    return "\n".join(parts)
+
+
 def test_no_sessions_shows_a_friendly_empty_state(app):
     open_progress(app)
     assert EN("progress.no_sessions") in [info.value for info in app.info]
@@ -65,68 +72,83 @@ def test_the_empty_state_leads_to_the_start_page(app):
     assert app.text_input(key="candidate_name")
 
 
-def test_without_sign_in_the_page_says_it_is_single_user_and_lists_everyone(app, api):
-    start(api, "Ada")
-    start(api, "Grace")
+def test_a_candidate_sees_only_the_interviews_this_browser_started(app, api):
+    mine = start(api, "Ada", owner=as_candidate(app, api))
+    theirs = start(api, "Grace Hopper", owner=api.browser_owner(api.new_candidate_token()))
+    nobodys = start(api, "Alan Turing")  # made through the Python API: no owner at all
     open_progress(app)
-    assert EN("progress.single_user") in [info.value for info in app.info]
-    assert {"Ada", "Grace"} <= {caption.value for caption in app.caption}
+
+    shown = everything_shown(app)
+    assert "progress_resume_0" in {button.key for button in app.button}
+    assert len([b for b in app.button if b.key.startswith("progress_resume_")]) == 1
+    assert "Grace" not in shown and "Alan" not in shown
+    assert theirs not in shown and nobodys not in shown
+    assert mine not in shown  # not even one's own session id reaches a key or the page
 
 
-def test_a_signed_in_candidate_sees_only_their_own_sessions(app, api):
-    mine = start(api, "ada@example.com")
-    theirs = start(api, "grace@example.com")
+def test_a_name_reveals_nothing_another_ada_stays_hidden(app, api):
+    start(api, "Ada", owner=api.browser_owner(api.new_candidate_token()))
+    as_candidate(app, api)
+    open_progress(app)
+    assert EN("progress.no_sessions") in [info.value for info in app.info]
+
+
+def test_another_browser_is_another_candidate(app, api):
+    start(api, "Ada", owner=as_candidate(app, api))
+    app.session_state[identity.CANDIDATE_TOKEN] = api.new_candidate_token()  # a new browser
+    open_progress(app)
+    assert EN("progress.no_sessions") in [info.value for info in app.info]
+
+
+def test_a_signed_in_candidate_sees_the_sessions_of_their_sign_in(app, api):
+    mine = start(api, "Ada", owner=api.user_owner("ada@example.com"))
+    start(api, "Ada", owner=api.user_owner("grace@example.com"))
+    start(api, "Ada", owner=as_candidate(app, api))  # this browser, before signing in
     app.user = {"is_logged_in": True, "email": "Ada@Example.com", "name": "Ada"}
     open_progress(app)
-    keys = {button.key for button in app.button}
-    assert f"progress_resume_{mine}" in keys and f"progress_resume_{theirs}" not in keys
-    assert EN("progress.single_user") not in [info.value for info in app.info]
-
-
-def test_a_signed_in_user_without_an_email_or_name_is_told_why_nothing_shows(app, api):
-    start(api, "Ada")
-    app.user = {"is_logged_in": True}
-    open_progress(app)
-    assert [warning.value for warning in app.warning] == [EN("progress.no_identity")]
-    assert not [button for button in app.button if button.key.startswith("progress_")]
+    assert len([b for b in app.button if b.key.startswith("progress_resume_")]) == 1
+    app.button(key="progress_resume_0").click().run()
+    assert app.query_params[ui.SESSION_QUERY_PARAM] == mine
 
 
 def test_the_table_shows_track_status_and_score(app, api):
-    report = reported(api, answers=1)
+    report = reported(api, answers=1, owner=as_candidate(app, api))
     open_progress(app)
     track = next(r["title"] for r in api.list_roles()["data"] if r["id"] == "backend")
     assert {track, "Report ready", str(report["overallScore"])} <= set(texts(app))
 
 
 def test_resume_opens_the_unfinished_interview(app, api):
-    session_id = start(api)
+    session_id = start(api, owner=as_candidate(app, api))
     api.save_answer(session_id, 0, "half an answer")
     open_progress(app)
-    app.button(key=f"progress_resume_{session_id}").click().run()
+    app.button(key="progress_resume_0").click().run()
     assert app.query_params[ui.SESSION_QUERY_PARAM] == session_id
     assert app.session_state[ui.SESSION_ID] == session_id
     assert app.text_area(key="answer").value == "half an answer"
 
 
 def test_open_report_opens_the_finished_interviews_report(app, api):
-    report = reported(api, answers=1)
+    report = reported(api, answers=1, owner=as_candidate(app, api))
     open_progress(app)
-    assert not [b for b in app.button if b.key == f"progress_resume_{report['sessionId']}"]
-    app.button(key=f"progress_report_{report['sessionId']}").click().run()
+    assert not [b for b in app.button if b.key.startswith("progress_resume_")]
+    app.button(key="progress_report_0").click().run()
     assert app.query_params[ui.SESSION_QUERY_PARAM] == report["sessionId"]
     assert "download_json" in {button.key for button in app.get("download_button")}
 
 
 def test_one_report_promises_trends_instead_of_an_empty_chart(app, api):
-    reported(api, answers=1)
+    reported(api, answers=1, owner=as_candidate(app, api))
     open_progress(app)
     assert EN("progress.trends_later") in [info.value for info in app.info]
     assert not app.get("plotly_chart")
 
 
 def test_two_reports_draw_the_overall_and_dimension_trends_in_time_order(app, api):
-    first = reported(api, answers=1)
-    second = reported(api, answers=0)
+    owner = as_candidate(app, api)
+    first = reported(api, answers=1, owner=owner)
+    reported(api, "Grace", answers=3, owner=api.user_owner("grace@example.com"))  # not hers
+    second = reported(api, answers=0, owner=owner)
     assert first["overallScore"] > second["overallScore"]  # so the order is visible
     open_progress(app)
 
@@ -139,6 +161,22 @@ def test_two_reports_draw_the_overall_and_dimension_trends_in_time_order(app, ap
     relevance = {d["dimension"]: d["score"] for d in first["dimensionScores"]}["relevance"]
     assert dimensions["data"][0]["name"] == "Relevance"
     assert dimensions["data"][0]["y"][0] == relevance
+
+
+def test_a_private_link_carries_this_browsers_interviews_to_another_browser(app, api):
+    owner = as_candidate(app, api)
+    start(api, owner=owner)
+    open_progress(app)
+    [link] = [code.value for code in app.code]
+    token = link.rsplit("me=", 1)[1]
+    assert api.browser_owner(token) == owner
+
+    other = AppTest.from_file(app._script_path, default_timeout=30)
+    other.secrets["DATABASE_URL"] = app.secrets["DATABASE_URL"]
+    other.query_params[identity.PRIVATE_LINK_PARAM] = token
+    open_progress(other)
+    assert other.button(key="progress_resume_0")
+    assert identity.PRIVATE_LINK_PARAM not in other.query_params  # gone from the address bar
 
 
 # progress_views: pure functions

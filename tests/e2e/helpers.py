@@ -295,3 +295,28 @@ def assert_inert(page: Page) -> None:
                                .startsWith('javascript'))"""
     )
     assert not links, f"javascript: links on the page: {links}"
+
+
+def as_coach(context, engine: InterviewAPI, base_url: str, name: str = "Kim") -> None:
+    """Sign this browser profile in as a coach: the cookie the sign-in page would leave."""
+    password = engine.coach.reset_password()["data"]["password"]
+    token = engine.coach.sign_in(password, name)["data"]["token"]
+    context.add_cookies([{"name": "rehearse_coach", "value": token, "url": base_url}])
+
+
+def as_candidate(context, engine: InterviewAPI, base_url: str) -> str:
+    """This browser profile's candidate cookie, as its first visit would leave; returns the owner
+    its sessions are listed under."""
+    token = engine.new_candidate_token()
+    context.add_cookies([{"name": "rehearse_candidate", "value": token, "url": base_url}])
+    return engine.browser_owner(token)
+
+
+def open_review_from_dashboard(page: Page, base_url: str, row: int = 0) -> None:
+    """The dashboard's row `row`, picked and opened as a coach does."""
+    open_page(page, base_url + "/dashboard", ".st-key-dashboard_review_pick")
+    page.locator(".st-key-dashboard_review_pick").click()
+    page.get_by_role("option").nth(row).click()
+    wait_idle(page)
+    page.locator(".st-key-dashboard_open_review button").click()
+    wait_for(page, ".st-key-review_regrade")

@@ -15,6 +15,7 @@ from tests.e2e.helpers import (
     SPECIFIC_ANSWER,
     START,
     VAGUE_ANSWER,
+    as_coach,
     current,
     expect_question,
     full_page_screenshot,
@@ -26,6 +27,9 @@ pytestmark = pytest.mark.slow
 
 PHONE = {"width": 390, "height": 844}
 PROGRESS_READY = '[data-testid="stMain"] .js-plotly-plot'  # two finished interviews: trends
+DASHBOARD_READY = '[data-testid="stMain"] .js-plotly-plot'  # the score distribution
+CALIBRATION_READY = '[data-testid="stMain"] .js-plotly-plot'  # the monthly difference
+ACTIVITY_READY = '[data-testid="stMain"] [data-testid="stDataFrame"]'
 
 
 def _png_size(path) -> tuple[int, int]:
@@ -34,12 +38,17 @@ def _png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", header[16:24])
 
 
-def _sessions(engine) -> dict[str, str]:
-    """A new interview, one showing a follow-up, and two finished ones (Progress draws trends)."""
+def _sessions(engine, owner: str) -> dict[str, str]:
+    """A new interview, one showing a follow-up, and two finished ones (Progress draws trends),
+    all of one browser's candidate."""
 
     def create() -> str:
         created = engine.create_session(
-            candidate_name="Screenshot E2E", role="backend", question_count=3, follow_up_count=1
+            candidate_name="Screenshot E2E",
+            role="backend",
+            question_count=3,
+            follow_up_count=1,
+            owner=owner,
         )
         return created["data"]["sessionId"]
 
@@ -55,23 +64,37 @@ def _sessions(engine) -> dict[str, str]:
 
 
 def test_every_page_at_desktop_and_phone_width(browser, server, engine, tmp_path):
-    sessions = _sessions(engine)
+    token = engine.new_candidate_token()
+    sessions = _sessions(engine, engine.browser_owner(token))
+    engine.coach.override_score(
+        sessions["finished"], 0, "impact", 40, "Say how you measured it.", by="Kim"
+    )
     pages = {
         "start": (server.url("/"), START),
         "interview": (server.url("/interview", sessions["fresh"]), ANSWER_BOX),
         "follow_up": (server.url("/interview", sessions["probed"]), ANSWER_BOX),
         "report": (server.url("/report", sessions["finished"]), REPORT_READY),
         "progress": (server.url("/progress"), PROGRESS_READY),
+        "coach_sign_in": (server.url("/coach_sign_in"), ".st-key-coach_password"),
+        "dashboard": (server.url("/dashboard"), DASHBOARD_READY),
+        "calibration": (server.url("/calibration"), CALIBRATION_READY),
+        "activity": (server.url("/activity"), ACTIVITY_READY),
     }
     shots = {}
     for device, viewport, names in [
         ("desktop", {"width": 1280, "height": 900}, list(pages)),
-        ("phone", PHONE, ["start", "interview", "report"]),
+        ("phone", PHONE, ["start", "interview", "report", "progress", "dashboard"]),
     ]:
         context = new_context(browser, viewport=viewport, device_scale_factor=1)
+        # This profile is the sessions' candidate, and (from the dashboard on) a coach.
+        context.add_cookies(
+            [{"name": "rehearse_candidate", "value": token, "url": server.base_url}]
+        )
         try:
             page = context.new_page()
             for name in names:
+                if name == "dashboard":
+                    as_coach(context, engine, server.base_url)
                 url, ready = pages[name]
                 open_page(page, url, ready)
                 if name == "follow_up":

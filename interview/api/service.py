@@ -7,13 +7,15 @@ InterviewError, anything unexpected is logged with its traceback and becomes 500
 import functools
 import logging
 import os
-from collections.abc import Callable
 
+from interview.api.coach import CoachAPI, CoachSettings
+from interview.api.envelopes import envelope as _envelope
+from interview.coaching import audit, sample
 from interview.errors import InterviewError
 from interview.interviewers.base import Interviewer
 from interview.interviewers.configured import interviewer_from_environment
 from interview.questions import banks
-from interview.sessions import answering, creation, lifecycle, lookup, report, validation
+from interview.sessions import answering, creation, lifecycle, lookup, owners, report, validation
 from interview.sessions.evaluations import EvaluationWorker
 from interview.sessions.provenance import evaluation_details
 from interview.storage import ratelimit
@@ -22,30 +24,6 @@ from interview.storage.engine import default_url
 
 log = logging.getLogger(__name__)
 _FROM_ENVIRONMENT = object()
-
-
-def ok(data: object = None) -> dict:
-    return {"code": 200, "message": "success", "data": data}
-
-
-def error(code: int, message: str) -> dict:
-    return {"code": code, "message": message, "data": None}
-
-
-def _envelope(operation: Callable) -> Callable:
-    """Run an operation; turn its result or failure into the envelope API.md describes."""
-
-    @functools.wraps(operation)
-    def run(*args, **kwargs) -> dict:
-        try:
-            return ok(operation(*args, **kwargs))
-        except InterviewError as failure:
-            return error(failure.code, failure.message)
-        except Exception:
-            log.exception("%s failed", operation.__name__)
-            return error(500, "Server error")
-
-    return run
 
 
 @functools.cache
@@ -72,6 +50,7 @@ class InterviewAPI:
         interviewer: Interviewer,
         rate_limit_per_second: int | None,
         background_scoring: bool | None = None,
+        coach_settings: CoachSettings | None = None,
     ):
         self.db = db
         self.interviewer = interviewer
@@ -83,6 +62,7 @@ class InterviewAPI:
         if background_scoring is None:
             background_scoring = interviewer.model is not None
         self.evaluations = EvaluationWorker(db, interviewer, background=background_scoring)
+        self.coach = CoachAPI(db, self.evaluations, self.tracks, coach_settings or CoachSettings())
 
     @classmethod
     def from_url(
@@ -91,12 +71,14 @@ class InterviewAPI:
         rate_limit_per_second: int | object | None = _FROM_ENVIRONMENT,
         interviewer: Interviewer | None = None,
         background_scoring: bool | None = None,
+        coach_settings: CoachSettings | None = None,
     ) -> "InterviewAPI":
         """Open (creating or migrating) the database at `url`, or DATABASE_URL, or the default.
 
         The interviewer is the language model when OPENAI_API_KEY and INTERVIEW_MODEL are set,
         else the built-in one. `background_scoring` (default: on for a model) evaluates answers
         as they are submitted; evaluations a stopped process left unfinished are resumed now.
+        `coach_settings` default to COACH_PASSWORD_HASH and COACH_EMAILS in the environment.
         """
         if rate_limit_per_second is _FROM_ENVIRONMENT:
             rate_limit_per_second = _rate_limit_from_environment()
@@ -107,7 +89,8 @@ class InterviewAPI:
             raise ValueError("rate_limit_per_second must be a whole number >= 0, or None")
         db = Database.from_url(url or default_url())
         interviewer = interviewer or interviewer_from_environment()
-        api = cls(db, interviewer, rate_limit_per_second, background_scoring)
+        settings = coach_settings or CoachSettings.from_environment()
+        api = cls(db, interviewer, rate_limit_per_second, background_scoring, settings)
         api.evaluations.resume()
         return api
 
@@ -126,14 +109,42 @@ class InterviewAPI:
         }
 
     @_envelope
-    def create_session(self, **fields) -> dict:
+    def create_session(self, *, owner: str | None = None, **fields) -> dict:
+        """API.md's create. `owner` (not in API.md: pages set it, see `browser_owner`) is who may
+        list the session; the HTTP API never takes it from a request."""
         # A request id already used returns its session whatever the other fields say.
         request_id = validation.check_request_id(fields)
         existing = creation.session_for_request(self.db, request_id) if request_id else None
         if existing is not None:
             return existing
         new = validation.check_new_session(fields, self.tracks)
-        return creation.create_session(self.db, self.tracks, new, self.interviewer)
+        return creation.create_session(self.db, self.tracks, new, self.interviewer, owner=owner)
+
+    @staticmethod
+    def new_candidate_token() -> str:
+        """A random token a candidate's browser keeps to find its sessions again."""
+        return owners.new_candidate_token()
+
+    @staticmethod
+    def browser_owner(token: object) -> str | None:
+        """The owner of the sessions a browser's candidate token started (None: not a token)."""
+        return owners.browser_owner(token) if owners.is_candidate_token(token) else None
+
+    @staticmethod
+    def user_owner(email: str) -> str:
+        """The owner of the sessions a signed-in candidate started."""
+        return owners.user_owner(email)
+
+    @_envelope
+    def session_access(self, session_id=None) -> dict:
+        """Who may list a session, and whether it is a sample (not in API.md: for the pages)."""
+        return lookup.session_access(self.db, validation.check_session_id(session_id))
+
+    @_envelope
+    def create_sample(self, language=None, owner: str | None = None) -> dict:
+        """A finished, scored and coach-reviewed sample interview (not in API.md: the demo)."""
+        session_id = sample.create_sample(self.db, self.tracks, language, owner)
+        return lookup.get_session(self.db, session_id)
 
     @_envelope
     def submit_answer(
@@ -183,8 +194,12 @@ class InterviewAPI:
         )
 
     @_envelope
-    def delete_session(self, session_id=None) -> None:
-        lifecycle.delete_session(self.db, validation.check_session_id(session_id))
+    def delete_session(self, session_id=None, by: str | None = None) -> None:
+        """API.md's delete; `by` (not in API.md) names the coach, whose action is recorded."""
+        session_id = validation.check_session_id(session_id)
+        lifecycle.delete_session(self.db, session_id)
+        if by:
+            audit.record(self.db, by, "delete", session_id)
 
     @_envelope
     def list_roles(self) -> list[dict]:
@@ -220,9 +235,15 @@ class InterviewAPI:
         return evaluation_details(self.db, self.interviewer, session_id)
 
     @_envelope
-    def regrade(self, session_id=None) -> dict:
-        """Evaluate a finished session again under the current interviewer (not in API.md)."""
-        return report.regrade(self.db, self.evaluations, validation.check_session_id(session_id))
+    def regrade(self, session_id=None, by: str | None = None) -> dict:
+        """Evaluate a finished session again under the current interviewer (not in API.md).
+
+        For coaches only (the pages decide): `by` names the coach, whose action is recorded."""
+        session_id = validation.check_session_id(session_id)
+        result = report.regrade(self.db, self.evaluations, session_id)
+        if by:
+            audit.record(self.db, by, "regrade", session_id, changes=len(result["changes"]))
+        return result
 
     @_envelope
     def transcribe(self, audio=None, filename=None) -> dict:

@@ -1,0 +1,81 @@
+"""Maintenance from the command line (`make run` and `make coach-password` use it):
+
+    python -m interview first-start            # on a fresh install: make and print a coach password
+    python -m interview reset-coach-password   # a new coach password; every coach is signed out
+
+Settings come from the environment, else from .streamlit/secrets.toml (as the app reads them).
+"""
+
+import argparse
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+from interview.api import InterviewAPI
+from interview.coaching import access
+
+SECRETS = Path(__file__).resolve().parents[1] / ".streamlit" / "secrets.toml"
+
+
+SETTINGS = ("DATABASE_URL", "COACH_PASSWORD_HASH", "COACH_EMAILS")
+
+
+def _secrets() -> dict:
+    if not SECRETS.exists():
+        return {}
+    with SECRETS.open("rb") as file:
+        return tomllib.load(file)
+
+
+def _settings_from_secrets(secrets: dict) -> None:
+    for name in SETTINGS:
+        if not os.environ.get(name) and secrets.get(name):
+            os.environ[name] = str(secrets[name])
+
+
+def _first_start(api: InterviewAPI, oidc_coaches: bool) -> int:
+    made = api.coach.ensure_password(oidc_coaches=oidc_coaches)
+    if made["code"] != 200:
+        print(f"Could not check the coach password: {made['message']}.", file=sys.stderr)
+        return 1
+    if made["data"]["password"]:
+        print(access.first_start_notice(made["data"]["password"]), flush=True)
+    return 0
+
+
+def _reset(api: InterviewAPI) -> int:
+    result = api.coach.reset_password()
+    if result["code"] != 200:
+        print(f"Not changed: {result['message']}.", file=sys.stderr)
+        return 1
+    print(f"New coach password: {result['data']['password']}")
+    print("It is shown only now; only its hash is kept. Every coach was signed out.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m interview")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "first-start", help="on an install with no coach configured, make and print a password"
+    )
+    commands.add_parser(
+        "reset-coach-password",
+        help="make a new coach password (printed once; the old one and all sign-ins end)",
+    )
+    command = parser.parse_args(argv).command
+    secrets = _secrets()
+    _settings_from_secrets(secrets)
+    api = InterviewAPI.from_url(rate_limit_per_second=None)
+    try:
+        if command == "first-start":
+            oidc_coaches = bool(os.environ.get("COACH_EMAILS")) and "auth" in secrets
+            return _first_start(api, oidc_coaches)
+        return _reset(api)
+    finally:
+        api.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

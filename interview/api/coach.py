@@ -1,0 +1,162 @@
+"""What coaches do, as ``InterviewAPI.coach``: sign in, the cohort, a session's review, comments,
+score overrides, calibration and the record of their actions (none of it in API.md).
+
+Like the rest of the Python API this is trusted code: it checks no identity. A page (or the HTTP
+server) decides who is a coach, in one place, and passes the coach's name as ``by``; every
+change is recorded under that name.
+"""
+
+import os
+from dataclasses import dataclass
+
+from interview.api.envelopes import envelope
+from interview.coaching import access, audit, calibration, dashboard, notes
+from interview.errors import InterviewError
+from interview.sessions import validation
+from interview.sessions.evaluations import EvaluationWorker
+from interview.storage.database import Database
+
+
+@dataclass(frozen=True)
+class CoachSettings:
+    """How coaches sign in: an argon2 hash of their password, and/or the e-mails of coaches
+    who sign in through the app's OIDC provider (comma-separated)."""
+
+    password_hash: str | None = None
+    emails: str | None = None
+
+    @classmethod
+    def from_environment(cls) -> "CoachSettings":
+        return cls(
+            password_hash=os.environ.get("COACH_PASSWORD_HASH", "").strip() or None,
+            emails=os.environ.get("COACH_EMAILS", "").strip() or None,
+        )
+
+
+class CoachAPI:
+    def __init__(
+        self, db: Database, evaluations: EvaluationWorker, tracks: dict, settings: CoachSettings
+    ):
+        self.db = db
+        self.evaluations = evaluations
+        self.tracks = tracks
+        self.settings = settings
+
+    # --- who is a coach ---------------------------------------------------------------------
+
+    @envelope
+    def ensure_password(self, oidc_coaches: bool = False) -> dict:
+        """On a first start with no coach configured: {"password": new one}, else None in it.
+
+        The caller prints it once; only its hash is kept."""
+        if oidc_coaches and not self.settings.password_hash:
+            return {"password": None}
+        return {"password": access.ensure_password(self.db, self.settings.password_hash)}
+
+    @envelope
+    def reset_password(self) -> dict:
+        """A new random password (its hash replaces the stored one); everyone is signed out."""
+        if self.settings.password_hash:
+            raise InterviewError(409, "The password is configured (COACH_PASSWORD_HASH)")
+        password = access.reset_password(self.db)
+        audit.record(self.db, "console", "password", detail="reset")
+        return {"password": password}
+
+    @envelope
+    def sign_in(self, password=None, coach_name=None) -> dict:
+        """{"coach", "token"} for the right password; 401 Wrong password; 429 while throttled."""
+        signed_in = access.sign_in_with_password(
+            self.db, password, coach_name, self.settings.password_hash
+        )
+        return {"coach": signed_in.coach, "token": signed_in.token}
+
+    def is_coach_email(self, email: object) -> bool:
+        """Whether an e-mail the OIDC provider vouched for is a configured coach's."""
+        return access.is_coach_email(email, self.settings.emails)
+
+    @envelope
+    def sign_in_verified(self, coach=None) -> dict:
+        """{"coach", "token"} for a coach the page has verified (a listed OIDC sign-in)."""
+        if not isinstance(coach, str) or not coach.strip():
+            raise InterviewError(400, "coach is required")
+        signed_in = access.start_sign_in(self.db, coach.strip(), via="oidc")
+        return {"coach": signed_in.coach, "token": signed_in.token}
+
+    @envelope
+    def coach_for_token(self, token=None) -> dict:
+        """{"coach": name} for a valid sign-in token; 401 otherwise."""
+        coach = access.coach_for_token(self.db, token)
+        if coach is None:
+            raise InterviewError(401, "Not signed in")
+        return {"coach": coach}
+
+    @envelope
+    def sign_out(self, token=None) -> None:
+        access.sign_out(self.db, token)
+
+    # --- the cohort -------------------------------------------------------------------------
+
+    @envelope
+    def sessions(self, filters: dict | None = None, page: int = 0, page_size: int = 50) -> dict:
+        """{"total", "rows"}: one page of every session, newest first, filtered."""
+        return dashboard.session_page(self.db, filters or {}, page, page_size)
+
+    @envelope
+    def cohort(self, filters: dict | None = None) -> dict:
+        """Headline figures, final scores, candidates x dimensions, and each one's trend."""
+        return dashboard.cohort(self.db, filters or {})
+
+    @envelope
+    def export(self, filters: dict | None = None, by: str | None = None) -> list[dict]:
+        """Every session the filters match, for a CSV; recorded as `by`'s export."""
+        rows = dashboard.all_sessions(self.db, filters or {})
+        audit.record(self.db, _coach(by), "export", rows=len(rows))
+        return rows
+
+    @envelope
+    def calibration(self, since=None) -> dict:
+        """The evaluator against the coaches' overrides: per dimension, by month, the worst."""
+        return calibration.calibration(self.db, since)
+
+    @envelope
+    def history(self, page: int = 0, page_size: int = 50) -> dict:
+        """{"total", "actions"}: what coaches did, newest first."""
+        return audit.history(self.db, page, page_size)
+
+    # --- one session --------------------------------------------------------------------------
+
+    @envelope
+    def record_view(self, session_id=None, by: str | None = None) -> None:
+        session_id = validation.check_session_id(session_id)
+        audit.record(self.db, _coach(by), "view", session_id)
+
+    @envelope
+    def add_comment(self, session_id=None, question_index=None, body=None, by=None) -> dict:
+        """Comment on an answer (question_index) or the session (None); the final report."""
+        session_id = validation.check_session_id(session_id)
+        return notes.add_comment(
+            self.db, self.evaluations, session_id, question_index, body, _coach(by)
+        )
+
+    @envelope
+    def override_score(
+        self, session_id=None, question_index=None, dimension=None, score=None, reason=None, by=None
+    ) -> dict:
+        """Set one dimension score of an answered question, with a reason; the final report."""
+        session_id = validation.check_session_id(session_id)
+        return notes.override_score(
+            self.db,
+            self.evaluations,
+            session_id,
+            question_index,
+            dimension,
+            score,
+            reason,
+            _coach(by),
+        )
+
+
+def _coach(by: object) -> str:
+    if not isinstance(by, str) or not by.strip():
+        raise InterviewError(400, "by (the coach) is required")
+    return by.strip()[:200]

@@ -1,0 +1,33 @@
+"""Envelopes: every operation's result or failure as the JSON body API.md describes."""
+
+import functools
+import logging
+from collections.abc import Callable
+
+from interview.errors import InterviewError
+
+log = logging.getLogger("interview.api")
+
+
+def ok(data: object = None) -> dict:
+    return {"code": 200, "message": "success", "data": data}
+
+
+def error(code: int, message: str) -> dict:
+    return {"code": code, "message": message, "data": None}
+
+
+def envelope(operation: Callable) -> Callable:
+    """Run an operation; turn its result or failure into the envelope API.md describes."""
+
+    @functools.wraps(operation)
+    def run(*args, **kwargs) -> dict:
+        try:
+            return ok(operation(*args, **kwargs))
+        except InterviewError as failure:
+            return error(failure.code, failure.message)
+        except Exception:
+            log.exception("%s failed", operation.__name__)
+            return error(500, "Server error")
+
+    return run

@@ -1,0 +1,1 @@
+"""Coaches: who they are, their comments and score overrides, the cohort, calibration, samples."""
