@@ -21,6 +21,12 @@ page = st.navigation(
             st.Page(ui.INTERVIEW_PAGE, title=text("page.interview"), icon=":material/forum:"),
             st.Page(ui.REPORT_PAGE, title=text("page.report"), icon=":material/analytics:"),
             st.Page(ui.PROGRESS_PAGE, title=text("page.progress"), icon=":material/trending_up:"),
+            st.Page(
+                ui.ASSIGNMENT_PAGE,
+                title=text("page.assignment"),
+                icon=":material/assignment:",
+                visibility="hidden",  # opened from a coach's link
+            ),
         ],
         text("page.coach_section"): [
             st.Page(
@@ -33,6 +39,12 @@ page = st.navigation(
                 ui.DASHBOARD_PAGE,
                 title=text("page.dashboard"),
                 icon=":material/groups:",
+                visibility=listed_for_coach,
+            ),
+            st.Page(
+                ui.QUESTION_SETS_PAGE,
+                title=text("page.question_sets"),
+                icon=":material/quiz:",
                 visibility=listed_for_coach,
             ),
             st.Page(
@@ -59,7 +71,7 @@ page = st.navigation(
 
 # A table of nine columns and a heatmap need the room; a page of prose reads best narrow. Set
 # on every run: a page's layout is otherwise inherited from the page before it.
-WIDE_PAGES = {ui.DASHBOARD_PAGE, ui.CALIBRATION_PAGE, ui.ACTIVITY_PAGE}
+WIDE_PAGES = {ui.DASHBOARD_PAGE, ui.CALIBRATION_PAGE, ui.ACTIVITY_PAGE, ui.QUESTION_SETS_PAGE}
 wide = any(page.url_path == ui.page_path(name) for name in WIDE_PAGES)
 st.set_page_config(layout="wide" if wide else "centered")
 

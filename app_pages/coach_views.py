@@ -321,3 +321,48 @@ def activity_frame(actions: list[dict], zone: tzinfo, text: Text) -> pd.DataFram
 
 def _detail(detail: dict) -> str:
     return ", ".join(f"{name}: {value}" for name, value in (detail or {}).items())
+
+
+def assignment_line(assignment: dict, zone: tzinfo, text: Text) -> str:
+    """The set, the due date, and how many candidates are at each step."""
+    counts = assignment["counts"]
+    due = (
+        local_time(assignment["dueAt"], zone).strftime(text("progress.date_format"))
+        if assignment["dueAt"]
+        else text("coach.no_due_date")
+    )
+    return text(
+        "coach.assignment_summary",
+        set=assignment["setName"],
+        due=due,
+        not_opened=counts["not_opened"],
+        opened=counts["opened"],
+        started=counts["started"],
+        finished=counts["finished"],
+    )
+
+
+def assignment_frame(assignment: dict, zone: tzinfo, text: Text) -> pd.DataFrame:
+    """A row per candidate: where they are, their score, and whether they are overdue."""
+    import pandas as pd
+
+    def when(moment: str | None) -> str:
+        return (
+            local_time(moment, zone).strftime(text("progress.date_format")) if moment else NO_VALUE
+        )
+
+    return pd.DataFrame.from_records(
+        [
+            {
+                text("coach.column_candidate"): person["candidateName"],
+                text("coach.column_state"): text(f"coach.state_{person['state']}")
+                + (f" ({text('coach.overdue_mark')})" if person["overdue"] else ""),
+                text("coach.column_overall"): (
+                    NO_VALUE if person["overallScore"] is None else str(person["overallScore"])
+                ),
+                text("coach.column_opened"): when(person["openedAt"]),
+                text("coach.column_finished"): when(person["finishedAt"]),
+            }
+            for person in assignment["candidates"]
+        ]
+    )

@@ -90,6 +90,47 @@ def _sessions_table(filters: dict) -> None:
         ui.go_to(ui.REVIEW_PAGE)
 
 
+def _assignments() -> None:
+    """Per assignment: who has not opened it, opened, started, finished, their scores; overdue."""
+    listed = api.coach.assignments()
+    if not ui.is_ok(listed) or not listed["data"]:
+        st.caption(text("coach.no_assignments"))
+        return
+    overdue = [
+        (assignment, person)
+        for assignment in listed["data"]
+        for person in assignment["candidates"]
+        if person["overdue"]
+    ]
+    if overdue:
+        st.warning(text("coach.overdue", count=len(overdue)), icon=":material/schedule:")
+        for assignment, person in overdue:
+            st.markdown(
+                "- "
+                + text(
+                    "coach.overdue_line",
+                    candidate=ui.as_plain_markdown(person["candidateName"]),
+                    title=ui.as_plain_markdown(assignment["title"]),
+                    state=text(f"coach.state_{person['state']}"),
+                )
+            )
+    for assignment in listed["data"]:
+        counts = assignment["counts"]
+        label = text(
+            "coach.assignment_label",
+            title=assignment["title"],
+            finished=counts["finished"],
+            total=len(assignment["candidates"]),
+        )
+        with st.expander(ui.as_plain_markdown(label)):
+            st.caption(coach_views.assignment_line(assignment, zone, text))
+            st.dataframe(
+                coach_views.assignment_frame(assignment, zone, text),
+                hide_index=True,
+                width="stretch",
+            )
+
+
 def _export(filters: dict) -> bytes:
     exported = api.coach.export(filters, by=coach)
     return coach_views.sessions_csv(exported["data"] if ui.is_ok(exported) else [])
@@ -127,6 +168,9 @@ if total:
     )
 else:
     st.info(text("coach.no_sessions"))
+
+st.subheader(text("coach.assignments"))
+_assignments()
 
 if cohort["scores"]:
     distribution, trend = st.columns(2)

@@ -17,7 +17,7 @@ TIME_LIMIT = "interview_time_limit"  # minutes, or None: the candidate's soft ta
 # session only, so a refresh (a new Streamlit session) restarts the timer; nothing else is lost.
 QUESTION_SHOWN_AT = "interview_question_shown_at"
 VOICE = "voice_answer"  # the recorder
-QUESTION_SOURCES = "interview_question_sources"  # session id -> "model", "bank", "bank-fallback"
+CONTEXTS = "interview_contexts"  # session id -> its session_context (asked once per tab)
 # A submit waiting for this run to send it, so a model's follow-up can stream into the page:
 # (session id, question index, answer).
 PENDING_SUBMIT = "interview_pending_submit"
@@ -146,13 +146,18 @@ def _follow_up_context(parent: dict) -> None:
             st.caption(text("interview.you_said", quote=quote))
 
 
-def _question_source(session_id: str) -> str | None:
-    """Where this interview's questions came from (asked once per session and browser tab)."""
-    sources = st.session_state.setdefault(QUESTION_SOURCES, {})
-    if session_id not in sources:
+def _context(session_id: str) -> dict:
+    """Where this interview's questions came from, its coach's set and suggested time per
+    question (asked once per session and browser tab)."""
+    contexts = st.session_state.setdefault(CONTEXTS, {})
+    if session_id not in contexts:
         context = api.session_context(session_id)
-        sources[session_id] = context["data"]["questionSource"] if ui.is_ok(context) else None
-    return sources[session_id]
+        contexts[session_id] = context["data"] if ui.is_ok(context) else {}
+        # An assignment's time per question is where the timer starts; the candidate may change it.
+        limit = contexts[session_id].get("timeLimitMinutes")
+        if limit in interview_views.TIME_LIMITS:
+            st.session_state[TIME_LIMIT] = limit
+    return contexts[session_id]
 
 
 def _voice_answer(session_id: str, index: int) -> None:
@@ -199,8 +204,11 @@ index = question["questionIndex"]
 number = main_question_number(session["questions"], index)
 
 _send_pending_submit(session_id)
-if _question_source(session_id) == "bank-fallback":
+context = _context(session_id)
+if context.get("questionSource") == "bank-fallback":
     st.caption(text("interview.bank_fallback"))
+if context.get("questionSet"):
+    st.caption(text("interview.from_set", name=ui.as_plain_markdown(context["questionSet"])))
 if notice := st.session_state.pop(NOTICE, None):
     st.warning(text(notice))
 

@@ -139,7 +139,7 @@ def practise_again_request(session: dict, context: dict | None = None) -> dict:
         "resume_text": context.get("resumeText"),
     }
     # A coach's or the candidate's own question set has no bank to draw from: ask it again.
-    if all(q["type"] == "custom" for q in mains):
+    if session["role"] == "custom":
         request["custom_questions"] = [q["question"] for q in mains]
     else:
         request["question_count"] = session["mainQuestionCount"]

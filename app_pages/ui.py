@@ -24,6 +24,8 @@ DASHBOARD_PAGE = "app_pages/dashboard.py"
 REVIEW_PAGE = "app_pages/review.py"
 CALIBRATION_PAGE = "app_pages/calibration.py"
 ACTIVITY_PAGE = "app_pages/activity.py"
+QUESTION_SETS_PAGE = "app_pages/question_sets.py"
+ASSIGNMENT_PAGE = "app_pages/assignment.py"
 
 
 def page_path(script: str) -> str:
@@ -39,6 +41,7 @@ REVIEW_SESSION = "review_session_id"  # the session a coach reviews: never in th
 
 BUSY_RETRIES = 3
 LANGUAGE = "language"  # the sidebar picker's key; also ?lang= in the URL, so a reload keeps it
+NEXT_LANGUAGE = "next_language"  # a page's choice of language, applied before the picker is drawn
 
 # Envelope messages (API.md) -> catalogue keys of the sentence a candidate reads.
 _KEYS_BY_MESSAGE = {
@@ -189,6 +192,9 @@ def _remember_language() -> None:
 
 def language_picker() -> None:
     """The sidebar's language choice; it reruns the page in the new language."""
+    if st.session_state.get(NEXT_LANGUAGE) in LANGUAGES:
+        st.session_state[LANGUAGE] = st.session_state.pop(NEXT_LANGUAGE)
+        _remember_language()
     if st.session_state.get(LANGUAGE) not in LANGUAGES:
         st.session_state[LANGUAGE] = language()
     st.segmented_control(
@@ -200,6 +206,13 @@ def language_picker() -> None:
         help=text()("common.language_help"),
         required=True,
     )
+
+
+def switch_language(language: str) -> None:
+    """Show the app in `language` from the next run on (a page may choose for the candidate)."""
+    if language in LANGUAGES and language != st.session_state.get(LANGUAGE):
+        st.session_state[NEXT_LANGUAGE] = language
+        st.rerun()
 
 
 def is_ok(envelope: dict) -> bool:

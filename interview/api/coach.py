@@ -10,7 +10,16 @@ import os
 from dataclasses import dataclass
 
 from interview.api.envelopes import envelope
-from interview.coaching import access, audit, calibration, dashboard, notes
+from interview.coaching import (
+    access,
+    assignments,
+    audit,
+    calibration,
+    dashboard,
+    notes,
+    question_sets,
+    set_files,
+)
 from interview.errors import InterviewError
 from interview.sessions import validation
 from interview.sessions.evaluations import EvaluationWorker
@@ -123,6 +132,110 @@ class CoachAPI:
         """{"total", "actions"}: what coaches did, newest first."""
         return audit.history(self.db, page, page_size)
 
+    # --- question sets ------------------------------------------------------------------------
+
+    @envelope
+    def sets(self) -> list[dict]:
+        """Every coach's question set, most recently changed first (the banks: list_roles)."""
+        return question_sets.list_sets(self.db)
+
+    @envelope
+    def question_set(self, set_id=None) -> dict:
+        """One set with its questions (fields as in set files: text, category, difficulty, type,
+        key_points, reference_answer)."""
+        return question_sets.get_set(self.db, set_id)
+
+    @envelope
+    def create_set(self, name=None, language=None, questions=None, by=None) -> dict:
+        return question_sets.create_set(self.db, name, language, questions, _coach(by))
+
+    @envelope
+    def update_set(self, set_id=None, name=None, language=None, questions=None, by=None) -> dict:
+        """Save a new version of a set; sessions it made keep theirs."""
+        return question_sets.update_set(self.db, set_id, name, language, questions, _coach(by))
+
+    @envelope
+    def duplicate_set(self, set_id=None, by=None) -> dict:
+        return question_sets.duplicate_set(self.db, set_id, _coach(by))
+
+    @envelope
+    def copy_bank(self, role=None, by=None) -> dict:
+        """A built-in bank (read-only) copied into a set the coach can edit."""
+        if role not in self.tracks:
+            raise InterviewError(404, "Question bank not found")
+        return question_sets.copy_bank(self.db, self.tracks[role], _coach(by))
+
+    @envelope
+    def delete_set(self, set_id=None, by=None) -> None:
+        question_sets.delete_set(self.db, set_id, _coach(by))
+
+    @envelope
+    def check_set_file(self, filename=None, content=None) -> dict:
+        """What a set file holds: {"name", "language", "questions", "problems": [{row, column,
+        message}]}. Problems mean the file would import nothing."""
+        return _parsed(_read(filename, content))
+
+    @envelope
+    def check_set(self, questions=None) -> dict:
+        """{"problems": [{row, column, message}]} of questions as create_set takes them."""
+        if not isinstance(questions, list) or not all(isinstance(q, dict) for q in questions):
+            raise InterviewError(400, "questions must be a list of questions")
+        raw = [{k: v for k, v in q.items() if k != "id"} for q in questions]
+        _, problems = set_files.check_questions(raw)
+        return {"problems": [problem.as_dict() for problem in problems]}
+
+    @envelope
+    def example_set_file(self, file_format=None) -> dict:
+        """{"filename", "content"}: a small example set in CSV, JSON or YAML."""
+        if file_format not in set_files.FORMATS:
+            raise InterviewError(400, "format must be csv, json or yaml")
+        content = set_files.example_file(file_format)
+        return {"filename": f"question-set-example.{file_format}", "content": content}
+
+    @envelope
+    def import_set(self, filename=None, content=None, name=None, language=None, by=None) -> dict:
+        """A new set from a file; 400 listing the first problem if it has any (check first)."""
+        parsed = _read(filename, content)
+        if parsed.problems:
+            raise question_sets.SetProblems(parsed.problems)
+        # A CSV file carries questions only: the name given, else the file's; the language given,
+        # else the questions'.
+        name = parsed.name or name or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        language = parsed.language or language or set_files.language_of(parsed.questions)
+        return question_sets.create_set(self.db, name, language, parsed.questions, _coach(by))
+
+    @envelope
+    def export_set(self, set_id=None, file_format=None) -> dict:
+        """{"filename", "content"}: a set as a CSV, JSON or YAML file."""
+        if file_format not in set_files.FORMATS:
+            raise InterviewError(400, "format must be csv, json or yaml")
+        found = question_sets.get_set(self.db, set_id)
+        content = set_files.write_set_file(
+            file_format, found["name"], found["language"], found["questions"]
+        )
+        return {"filename": f"question-set-{found['id']}.{file_format}", "content": content}
+
+    # --- assignments ------------------------------------------------------------------------
+
+    @envelope
+    def assign(self, set_id=None, title=None, candidates=None, due=None, settings=None, by=None):
+        """Send a set to named candidates: {"id", "title", "links": [{candidateName, token}]}.
+
+        settings: questionCount (int or None: all), order ("set" | "shuffled"), followUps (0-2),
+        timeLimitMinutes (2, 3, 5, 10 or None), language ("en" | "zh" | None)."""
+        return assignments.create_assignment(
+            self.db, set_id, title, candidates, due, settings, _coach(by)
+        )
+
+    @envelope
+    def assignments(self) -> list[dict]:
+        """Every assignment with each candidate's state, score and whether they are overdue."""
+        return assignments.assignments(self.db)
+
+    @envelope
+    def delete_assignment(self, assignment_id=None, by=None) -> None:
+        assignments.delete_assignment(self.db, assignment_id, _coach(by))
+
     # --- one session --------------------------------------------------------------------------
 
     @envelope
@@ -160,3 +273,18 @@ def _coach(by: object) -> str:
     if not isinstance(by, str) or not by.strip():
         raise InterviewError(400, "by (the coach) is required")
     return by.strip()[:200]
+
+
+def _read(filename: object, content: object) -> set_files.ParsedSet:
+    if not isinstance(filename, str) or not isinstance(content, bytes | bytearray):
+        raise InterviewError(400, "a file name and its content are required")
+    return set_files.read_set_file(filename, bytes(content))
+
+
+def _parsed(parsed: set_files.ParsedSet) -> dict:
+    return {
+        "name": parsed.name,
+        "language": parsed.language,
+        "questions": parsed.questions,
+        "problems": [problem.as_dict() for problem in parsed.problems],
+    }

@@ -10,7 +10,7 @@ import os
 
 from interview.api.coach import CoachAPI, CoachSettings
 from interview.api.envelopes import envelope as _envelope
-from interview.coaching import audit, sample
+from interview.coaching import assignments, audit, sample
 from interview.errors import InterviewError
 from interview.interviewers.base import Interviewer
 from interview.interviewers.configured import interviewer_from_environment
@@ -134,6 +134,18 @@ class InterviewAPI:
     def user_owner(email: str) -> str:
         """The owner of the sessions a signed-in candidate started."""
         return owners.user_owner(email)
+
+    @_envelope
+    def open_assignment(self, token=None) -> dict:
+        """What a candidate's assignment link offers: the set, settings, due date, and their
+        session once started (not in API.md). The first opening is recorded for the coach."""
+        return assignments.open_invitation(self.db, token)
+
+    @_envelope
+    def start_assignment(self, token=None, owner: str | None = None) -> dict:
+        """The candidate's session for an assignment link, made from the set on the first start
+        and the same one after (not in API.md)."""
+        return assignments.start_assignment(self.db, token, owner)
 
     @_envelope
     def session_access(self, session_id=None) -> dict:

@@ -51,6 +51,8 @@ def session_context(db: Database, session_id: str) -> dict:
         "jobDescription": session.job_description,
         "resumeText": session.resume_text,
         "questionSource": session.question_source or "bank",
+        "timeLimitMinutes": session.time_limit_minutes,
+        "questionSet": session.question_set_name,
     }
 
 

@@ -32,7 +32,7 @@ from interview.sessions.evaluations import EvaluationWorker
 from interview.sessions.status import ENDED
 from interview.sessions.stored import spec_of
 from interview.sessions.views import iso
-from interview.storage import evaluation_store, store
+from interview.storage import evaluation_store, set_store, store
 from interview.storage.database import Database, utcnow
 
 NOT_ANSWERED = {"en": "Not answered.", "zh": "未作答。"}
@@ -71,7 +71,13 @@ def _final_scores(final: dict) -> dict[int, tuple]:
 
 
 def regrade(db: Database, worker: EvaluationWorker, session_id: str) -> dict:
-    """Evaluate every answer again under the current interviewer; store and compare the report."""
+    """Evaluate every answer again under the current interviewer; store and compare the report.
+
+    A session from a coach's question set is graded against the set as it is now (its reference
+    answers and key points, the version noted), which only a re-grade ever does."""
+    _ended_session(db, session_id)  # 404 / 409 before anything changes
+    with db.transaction() as conn:
+        set_store.refresh_from_question_set(conn, session_id)
     session, before, rows = _ended_session(db, session_id)
     after = _scored_report(db, worker, session, rows, done={})
     return {"before": before, "after": after, "changes": _changes(before, after)}
@@ -267,6 +273,20 @@ def build_report(
             "model": interviewer.model,
         },
         "generatedAt": iso(utcnow()),
+        **_question_set(session),
+    }
+
+
+def _question_set(session: Row) -> dict:
+    """Which coach's set (and version) the questions came from; nothing for any other session."""
+    if not session.question_set_name:
+        return {}
+    return {
+        "questionSet": {
+            "id": session.question_set_id,
+            "name": session.question_set_name,
+            "version": session.question_set_version,
+        }
     }
 
 

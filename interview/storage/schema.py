@@ -42,6 +42,13 @@ sessions = Table(
     # (sessions.owners); null on sessions older than migration 0005, which only coaches list.
     Column("owner", String(64), index=True),
     Column("is_sample", Boolean, nullable=False, default=False),
+    # A session from a coach's question set: which set and version its questions were copied
+    # from (the name too, so a report still says it once the set is deleted), and the minutes
+    # per question the assignment suggests.
+    Column("question_set_id", Integer, ForeignKey("question_sets.id", ondelete="SET NULL")),
+    Column("question_set_name", String(200)),
+    Column("question_set_version", Integer),
+    Column("time_limit_minutes", Integer),
 )
 
 questions = Table(
@@ -236,4 +243,67 @@ sign_in_failures = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at_ms", BigInteger, nullable=False, index=True),
+)
+
+# --- question sets and assignments --------------------------------------------------------------
+
+# A coach's question set; every save makes a new version (a session keeps the version it asked).
+question_sets = Table(
+    "question_sets",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+question_set_items = Table(
+    "question_set_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("set_id", Integer, ForeignKey("question_sets.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("category", String(100), nullable=False),
+    Column("difficulty", String(16)),
+    Column("kind", String(16), nullable=False),  # behavioural | conceptual | design | coding
+    Column("key_points", JSON, nullable=False),
+    Column("reference_answer", Text),
+    Index("ix_question_set_items_set_position", "set_id", "position"),
+)
+
+# A set sent to named candidates, each with a link of their own, with optional due date.
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("set_id", Integer, ForeignKey("question_sets.id", ondelete="CASCADE"), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("due_at", DateTime(timezone=True)),
+    # {questionCount: int | null (all), order: "set" | "shuffled", followUps: 0-2,
+    #  timeLimitMinutes: int | null, language: "en" | "zh"}
+    Column("settings", JSON, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+assignment_candidates = Table(
+    "assignment_candidates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "assignment_id",
+        Integer,
+        ForeignKey("assignments.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(100), nullable=False),
+    Column("token", String(64), nullable=False, unique=True),  # the link's unguessable part
+    Column("opened_at", DateTime(timezone=True)),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="SET NULL")),
 )

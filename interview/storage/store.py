@@ -23,7 +23,13 @@ from sqlalchemy.orm import aliased
 
 from interview.storage.database import utcnow
 from interview.storage.direct import DirectStatement
-from interview.storage.schema import answer_revisions, questions, reports, sessions, submit_window
+from interview.storage.schema import (
+    answer_revisions,
+    questions,
+    reports,
+    sessions,
+    submit_window,
+)
 
 # --- sessions ---------------------------------------------------------------------------------
 

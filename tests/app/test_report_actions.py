@@ -52,7 +52,13 @@ def test_practise_again_keeps_the_job_description_and_resume(app, api):
 
     again = other_session(api, finished["sessionId"])
     context = api.session_context(again["sessionId"])["data"]
-    assert context == {"jobDescription": job, "resumeText": resume, "questionSource": "bank"}
+    assert context == {
+        "jobDescription": job,
+        "resumeText": resume,
+        "questionSource": "bank",
+        "timeLimitMinutes": None,
+        "questionSet": None,
+    }
 
 
 def test_the_context_of_an_unknown_session_is_not_found(api):

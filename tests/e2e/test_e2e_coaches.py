@@ -5,12 +5,16 @@ from playwright.sync_api import expect
 
 from tests.e2e.harness import new_context
 from tests.e2e.helpers import (
+    ANSWER_BOX,
     MAIN,
     REPORT_READY,
     SPECIFIC_ANSWER,
+    as_coach,
+    current,
     finish_early,
     open_page,
     poll,
+    session_id_of,
     start_custom_interview,
     submit,
     type_draft,
@@ -107,3 +111,53 @@ def test_finishing_early_still_lists_only_ones_own(browser, server, engine):
         expect(page.locator(PROGRESS_ROWS)).to_have_count(1)
     finally:
         context.close()
+
+
+SET_CSV = (
+    "text,category,difficulty,type,key_points,reference_answer\n"
+    '"How would you make a slow product catalogue page fast?",Caching,mid,design,'
+    '"a cache | measure first","Measure, then cache the hot reads with a TTL and invalidate."\n'
+)
+
+
+def test_a_coach_assigns_a_set_and_sees_the_candidate_finish(browser, server, engine, tmp_path):
+    coach_context, candidate_context = new_context(browser), new_context(browser)
+    try:
+        as_coach(coach_context, engine, server.base_url)
+        coach = coach_context.new_page()
+        open_page(coach, server.base_url + "/question_sets", ".st-key-qsets_pick")
+        coach.locator(f"{MAIN} summary", has_text="Import").first.click()
+        wait_for(coach, ".st-key-qsets_import_file")
+        set_file = tmp_path / "week-1.csv"
+        set_file.write_text(SET_CSV, encoding="utf-8")
+        coach.locator(".st-key-qsets_import_file input[type=file]").set_input_files(set_file)
+        wait_idle(coach)
+        coach.locator(".st-key-qsets_import_name input").fill("Week 1")
+        coach.locator(".st-key-qsets_import_name input").press("Tab")
+        wait_idle(coach)
+        coach.locator(".st-key-qsets_import button").click()
+        wait_for(coach, ".st-key-qsets_assign")
+        coach.locator(".st-key-qsets_candidates textarea").fill("Ada Lovelace")
+        coach.locator(".st-key-qsets_assign button").click()
+        link = coach.locator(f"{MAIN} code", has_text="invite=")
+        expect(link).to_be_visible()
+        url = link.inner_text().split(": ", 1)[1].strip()
+
+        candidate = candidate_context.new_page()
+        open_page(candidate, url, ".st-key-assignment_start")
+        candidate.locator(".st-key-assignment_start button").click()
+        wait_for(candidate, ANSWER_BOX)
+        session_id = session_id_of(candidate)
+        while not current(engine, session_id)["completed"]:
+            index = current(engine, session_id)["currentIndex"]
+            type_draft(candidate, engine, session_id, index, SPECIFIC_ANSWER)
+            submit(candidate, engine, session_id)
+        report = engine.generate_report(session_id)["data"]
+        assert report["questionSet"]["name"] == "Week 1"
+        expect(candidate.locator(MAIN)).to_contain_text(str(report["overallScore"]))
+
+        open_page(coach, server.base_url + "/dashboard", ".st-key-dashboard_candidate")
+        expect(coach.locator(f"{MAIN} summary", has_text="Week 1")).to_contain_text("1 of 1")
+    finally:
+        coach_context.close()
+        candidate_context.close()

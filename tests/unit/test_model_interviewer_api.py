@@ -77,7 +77,13 @@ def test_a_job_description_gets_questions_written_by_the_model_avoiding_recent_o
     assert [q["question"] for q in session["questions"]] == WRITTEN
     assert {q["category"] for q in session["questions"]} == {"Payments"}
     context = api.session_context(session["sessionId"])["data"]
-    assert context == {"jobDescription": JOB, "resumeText": None, "questionSource": "model"}
+    assert context == {
+        "jobDescription": JOB,
+        "resumeText": None,
+        "questionSource": "model",
+        "timeLimitMinutes": None,
+        "questionSet": None,
+    }
     request = model.requests("TailoredQuestions")[0]
     assert all(q["question"] in request.user for q in earlier["questions"])
     assert api.evaluation_details(session["sessionId"])["data"]["totals"]["calls"] == 1
