@@ -112,7 +112,7 @@ def message_key(envelope: dict) -> str:
     message = envelope.get("message", "")
     if message in _KEYS_BY_MESSAGE:
         return _KEYS_BY_MESSAGE[message]
-    field = message.split(" ", 1)[0]
+    field = re.split(r"[ \[.]", message, maxsplit=1)[0]  # "customQuestions[2].text must ..."
     if envelope.get("code") == 400 and field in _KEYS_BY_FIELD:
         return _KEYS_BY_FIELD[field]
     return _KEYS_BY_CODE.get(envelope.get("code"), _FALLBACK)

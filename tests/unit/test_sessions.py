@@ -54,6 +54,36 @@ def test_custom_questions_are_asked_exactly_and_in_order(api):
     assert {(q["category"], q["type"]) for q in session["questions"]} == {("Custom", "custom")}
 
 
+DEADLOCK = {
+    "text": "What is a deadlock?",
+    "reference_answer": "Two or more threads each wait for a lock that another of them holds, so "
+    "none of them can ever proceed.",
+    "key_points": ["threads wait for each other's locks", "none of them can proceed"],
+    "category": "Concurrency",
+}
+
+
+def test_a_custom_question_may_carry_a_reference_answer_key_points_and_a_category(api):
+    over_http = {"text": "什么是死锁？", "referenceAnswer": "多个线程互相等待对方持有的锁。"}
+    session = create(
+        api, role="custom", custom_questions=[DEADLOCK, "Why us?", over_http], follow_up_count=0
+    )
+    asked = [(q["question"], q["category"], q["type"]) for q in session["questions"]]
+    assert asked == [
+        ("What is a deadlock?", "Concurrency", "custom"),
+        ("Why us?", "Custom", "custom"),
+        ("什么是死锁？", "Custom", "custom"),
+    ]
+    session_id = session["sessionId"]
+    for index in range(3):
+        api.submit_answer(session_id, index, "Threads wait on each other's locks forever.")
+    references = api.generate_report(session_id)["data"]["referenceAnswers"]
+    assert references[0]["referenceAnswer"] == DEADLOCK["reference_answer"]
+    assert references[0]["keyPoints"] == DEADLOCK["key_points"]
+    assert references[1]["referenceAnswer"] is None and references[1]["keyPoints"] == []
+    assert references[2]["referenceAnswer"] == "多个线程互相等待对方持有的锁。"
+
+
 def test_custom_questions_with_a_bank_role_only_label_the_session(api):
     session = create(api, role="frontend", custom_questions=["One?", "Two?"])
     assert session["role"] == "frontend" and session["totalQuestions"] == 2
