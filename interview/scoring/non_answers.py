@@ -15,6 +15,10 @@ _GIBBERISH_KNOWN_SHARE = 0.3
 _BUZZWORD_TERM_SHARE = 0.4
 _BUZZWORD_PROSE_SHARE = 0.12
 _ECHO_SHARE = 0.85
+# The question said back with a few words of one's own ("... That is a good question.").
+_ECHO_WITH_ADDITIONS = 0.6
+_ECHO_QUESTION_SAID = 0.7
+_ECHO_MOST_ADDED = 5
 _DONT_KNOW_MAX_SIZE = 12
 _RAMBLING_MIN_SIZE = 20
 _RAMBLING_MIN_FILLERS = 3
@@ -40,12 +44,25 @@ _STORY_TOPICAL_FLOOR = 0.15
 # many words or technologies of its own.
 _ADMISSION_MAX_NEW_CONTENT = 6
 _ADMISSION_MAX_SIZE = 45
+# A hedge ("I'm honestly not sure. I guess ...") followed by this many content words of an
+# attempt is an answer, however unsure.
+_ATTEMPT_AFTER_HEDGE = 4
+# An answer that gets at least this much of the question's reference answer or key points right
+# is an answer, however terse, oddly worded or unlike the question's words ("push"; "function
+# name, and input parameters"; a line of code): measured on the Mohler training split, answers
+# capped as non-answers and graded below 3 of 5 almost all score under it (26 of 27).
+RIGHT_ENOUGH = 0.35
 
 
 def non_answer_reason(features: AnswerFeatures) -> str | None:
     """Why this is not an answer at all ("blank", "dont_know", ...), or None when it is one."""
+    if _is_blank(features):
+        return "blank"
+    if features.skipped or _is_dont_know(features):
+        return "dont_know"
+    if features.correctness is not None and features.correctness >= RIGHT_ENOUGH:
+        return "echo" if _repeats_the_question(features) else None
     checks = (
-        ("blank", _is_blank),
         ("dont_know", _is_dont_know),
         ("echo", _is_echo),
         ("gibberish", _is_gibberish),
@@ -63,7 +80,7 @@ def _is_blank(f: AnswerFeatures) -> bool:
 def _is_dont_know(f: AnswerFeatures) -> bool:
     # "I don't know the exact figure, but we ..." goes on to answer, so only a short one counts,
     # or one that adds nothing to the question but apologies ("I have never done caching").
-    if not f.dont_know or f.metrics:
+    if not f.dont_know or f.metrics or f.beyond_admission >= _ATTEMPT_AFTER_HEDGE:
         return False
     short = f.size <= _DONT_KNOW_MAX_SIZE and len(f.terms) <= 1
     adds_nothing = f.size <= _ADMISSION_MAX_SIZE and f.new_content <= _ADMISSION_MAX_NEW_CONTENT
@@ -71,7 +88,17 @@ def _is_dont_know(f: AnswerFeatures) -> bool:
 
 
 def _is_echo(f: AnswerFeatures) -> bool:
-    return f.echo_share >= _ECHO_SHARE and f.new_tokens <= 2
+    return (f.echo_share >= _ECHO_SHARE and f.new_tokens <= 2) or _repeats_the_question(f)
+
+
+def _repeats_the_question(f: AnswerFeatures) -> bool:
+    # The whole question said back with a few words of one's own ("... Good question."); an
+    # answer reusing the question's words to say something right ("the last item points to
+    # the first item") is not one, nor is a terse answer that adds the one word that matters.
+    repeats = f.question_overlap >= _ECHO_QUESTION_SAID and f.echo_share >= _ECHO_WITH_ADDITIONS
+    right = f.correctness_beyond_question
+    added = f.new_tokens == 0 or right is None or right < RIGHT_ENOUGH
+    return repeats and f.new_tokens <= _ECHO_MOST_ADDED and added
 
 
 def _is_gibberish(f: AnswerFeatures) -> bool:

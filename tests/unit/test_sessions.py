@@ -84,6 +84,22 @@ def test_a_custom_question_may_carry_a_reference_answer_key_points_and_a_categor
     assert references[2]["referenceAnswer"] == "多个线程互相等待对方持有的锁。"
 
 
+def test_a_custom_question_is_graded_against_its_reference_answer(api):
+    right = "When threads wait forever for locks held by each other, so nobody can continue."
+    wrong = (
+        "A deadlock is when a thread finishes its work early and releases all of its locks, so "
+        "the other threads can run faster and the program completes sooner than planned."
+    )
+    scores = []
+    for answer in (right, wrong):
+        session_id = create(api, role="custom", custom_questions=[DEADLOCK], follow_up_count=0)[
+            "sessionId"
+        ]
+        api.submit_answer(session_id, 0, answer)
+        scores.append(api.generate_report(session_id)["data"]["overallScore"])
+    assert scores[0] >= 60 > scores[1] and scores[0] - scores[1] >= 10
+
+
 def test_custom_questions_with_a_bank_role_only_label_the_session(api):
     session = create(api, role="frontend", custom_questions=["One?", "Two?"])
     assert session["role"] == "frontend" and session["totalQuestions"] == 2

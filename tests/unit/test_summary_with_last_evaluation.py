@@ -134,9 +134,7 @@ def test_the_combined_evaluation_passes_the_same_checks(model, open_model_api):
     assert report["overallFeedback"] == COMBINED_SUMMARY["overall_feedback"]
 
 
-def test_a_combined_summary_with_one_strength_still_spares_the_report_a_call(
-    model, open_model_api
-):
+def test_a_combined_summary_with_one_strength_still_spares_the_report_a_call(model, open_model_api):
     model.outputs["FinalEvaluation"] = combined(80, strengths=["Q3 only"], improvements=[])
     api = open_model_api()
     session_id = start(api)

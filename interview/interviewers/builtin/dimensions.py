@@ -44,9 +44,44 @@ _TRADE_OFF = frozenset(
 EVIDENCE_LIMIT = 160
 
 
+# Where a question has a reference answer or key points, being right is what it asks first: a
+# dimension's score is then partly how right the answer is (``AnswerFeatures.correctness``) and
+# partly its own signals. How much its own signals count depends on what the question asks: a
+# story is judged on its example, reasons and result; a conceptual question is not marked down
+# for lacking the numbers or the war story it never asked for.
+OWN_SIGNALS = {
+    "behavioural": {"specificity": 1.0, "reasoning": 1.0, "impact": 1.0, "problem_solving": 1.0},
+    "design": {"specificity": 0.6, "reasoning": 0.9, "impact": 0.4, "problem_solving": 0.7},
+    "coding": {"specificity": 0.4, "reasoning": 0.6, "impact": 0.15, "problem_solving": 0.6},
+    "conceptual": {"specificity": 0.25, "reasoning": 0.4, "impact": 0.1, "problem_solving": 0.2},
+}
+# How much of relevance and technical depth is being right (a story is told in its own words,
+# so its match with one model story says less).
+RIGHTNESS_SHARE = {"behavioural": 0.5, "design": 0.75, "coding": 0.8, "conceptual": 0.8}
+# At least this right, an answer's brevity is concision, not a lack of clarity.
+CONCISE_AND_RIGHT = 0.6
+# Correctness at which an answer counts as fully right: a grade-5 answer of the Mohler training
+# split has a median of 0.9, and no measure of meaning without a model reaches 1 for a right
+# answer in other words.
+FULLY_RIGHT = 0.9
+
+
 def score_dimensions(f: AnswerFeatures) -> dict[str, int]:
-    """Each rubric dimension, 0..100, from the answer's features."""
-    raw = {
+    """Each rubric dimension, 0..100, from the answer's features and how right it is."""
+    raw = _signals(f)
+    if f.correctness is not None:
+        raw = _weighed_with_rightness(raw, f)
+    return {name: rubric.clamp_score(raw[name]) for name in rubric.DIMENSION_NAMES}
+
+
+def score_signals(f: AnswerFeatures) -> dict[str, int]:
+    """Each rubric dimension, 0..100, from the answer's own signals alone (what it shows)."""
+    raw = _signals(f)
+    return {name: rubric.clamp_score(raw[name]) for name in rubric.DIMENSION_NAMES}
+
+
+def _signals(f: AnswerFeatures) -> dict[str, float]:
+    return {
         "relevance": _relevance(f),
         "specificity": _specificity(f),
         "technical_depth": _technical_depth(f),
@@ -55,7 +90,19 @@ def score_dimensions(f: AnswerFeatures) -> dict[str, int]:
         "problem_solving": _problem_solving(f),
         "communication": _communication(f),
     }
-    return {name: rubric.clamp_score(raw[name]) for name in rubric.DIMENSION_NAMES}
+
+
+def _weighed_with_rightness(raw: dict[str, float], f: AnswerFeatures) -> dict[str, float]:
+    right = 100 * min(1.0, f.correctness / FULLY_RIGHT)
+    share = RIGHTNESS_SHARE[f.kind] * f.certainty
+    weighed = dict(raw)
+    weighed["relevance"] = share * (10 + 0.9 * right) + (1 - share) * raw["relevance"]
+    if f.kind != "behavioural":
+        weighed["technical_depth"] = share * right + (1 - share) * raw["technical_depth"]
+    for name, own in OWN_SIGNALS[f.kind].items():
+        rightness = (1 - own) * f.certainty
+        weighed[name] = (1 - rightness) * raw[name] + rightness * right
+    return weighed
 
 
 def _room(f: AnswerFeatures) -> float:
@@ -124,7 +171,8 @@ def _communication(f: AnswerFeatures) -> float:
     if f.size / sentences > 45:
         score -= 15  # run-on sentences
     score -= 6 * max(0, len(f.fillers) - 1)
-    score -= 3 * max(0, 15 - f.size)  # too short to be clear
+    if f.correctness is None or f.correctness < CONCISE_AND_RIGHT:
+        score -= 3 * max(0, 15 - f.size)  # too short to be clear
     score -= min(30, max(0, f.size - 220) / 10)  # not concise
     return score - 40 * f.repeated_share
 

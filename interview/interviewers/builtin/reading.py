@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from interview.interviewers.base import AskedQuestion
 from interview.interviewers.builtin import phrasing
-from interview.interviewers.builtin.dimensions import evidence, score_dimensions
+from interview.interviewers.builtin.dimensions import evidence, score_dimensions, score_signals
 from interview.scoring import rubric
 from interview.scoring.analysis import AnswerFeatures, read_answer
 from interview.scoring.integrity import separate_grader_text
@@ -28,6 +28,7 @@ class Reading:
     features: AnswerFeatures
     non_answer: str | None  # why it is not an answer, or None
     scores: dict[str, int]
+    signals: dict[str, int]  # each dimension from the answer's own signals, before rightness
     evidence: dict[str, str]
     grader_text: tuple[str, ...]
     language: str  # "en" or "zh": the question's language
@@ -64,6 +65,7 @@ def read(question: AskedQuestion, answer: str) -> Reading:
         features=features,
         non_answer=reason,
         scores=scores,
+        signals=score_signals(features),
         evidence=evidence(features),
         grader_text=separated.removed,
         language=phrasing.language_of(question.spec.text),
@@ -76,5 +78,7 @@ def question_text(question: AskedQuestion) -> QuestionText:
     topic = [main.spec.category, main.spec.type]
     if main is not question:
         topic.insert(0, main.spec.text)
-    key_points = () if question.is_follow_up else question.spec.key_points
-    return QuestionText(question.spec.text, key_points, " ".join(topic))
+    if question.is_follow_up:  # a follow-up asks about the candidate's own answer
+        return QuestionText(question.spec.text, (), " ".join(topic))
+    reference = question.spec.reference_answer or ""
+    return QuestionText(question.spec.text, question.spec.key_points, " ".join(topic), reference)
