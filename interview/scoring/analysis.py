@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from interview.scoring import correctness, phrases, topicality
+from interview.scoring import bank_fit, correctness, meaning, phrases, topicality
 from interview.scoring import language as lang
 from interview.scoring import vocabulary as vocab
 from interview.scoring.question import QuestionText
@@ -23,6 +23,8 @@ _NEIGHBOURS = {
 
 
 RIGHT_ENOUGH_TO_CHECK = 0.2
+FIT_MIN_SIZE = 12
+FIT_UNTIL_RIGHT = 0.3
 _GENERAL = vocab.STOPWORDS | vocab.COMMON_WORDS
 # A technology's own name ("JavaScript", "Node.js") is a term, not a further concrete detail.
 _TERM_ALIASES = frozenset(alias.lstrip("=").lower() for alias in vocab.TECH_TERMS)
@@ -58,6 +60,7 @@ class AnswerFeatures:
     new_tokens: int  # distinct tokens the question did not contain
     prose_share: float  # stopwords and function characters
     known_share: float  # stopwords, common words, terms and known Chinese words
+    dictionary_share: float  # English words that are whole words of the embeddings' vocabulary
     term_share: float  # inside a technology name
     repeated_share: float  # sentences that repeat an earlier one
     story: bool  # the question asks for an experience and the answer tells one (STAR)
@@ -71,6 +74,8 @@ class AnswerFeatures:
     correctness: float | None  # 0..1 against the reference and key points (None: it has none)
     correctness_beyond_question: float | None  # the same, of its words the question lacks
     certainty: float  # how surely correctness says it: 1 against a reference answer
+    fit: bank_fit.Fit | None  # its own question beside the bank's best other (read if unsure)
+    reference_answer: bool  # the question has a model answer (not only key points)
     kind: str  # the question's kind: "behavioural", "design", "coding" or "conceptual"
 
     @property
@@ -93,11 +98,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
     units = _units(text)
     said = topicality.subject_words_said(text, question)
     right = correctness.judge(text, question)
-    covered = [_coverage(answer_tokens, p) for p in question.key_points]
-    if right is not None:
-        covered = [
-            max(words, meant) for words, meant in zip(covered, right.key_points, strict=True)
-        ]
+    covered = right.key_points if right is not None else ()
     features = AnswerFeatures(
         text=text,
         sentences=tuple(sentences),
@@ -127,6 +128,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         new_tokens=len(_echo_tokens(text) - _echo_tokens(question.text)),
         prose_share=units.prose / units.total if units.total else 0.0,
         known_share=units.known / units.total if units.total else 0.0,
+        dictionary_share=meaning.dictionary_share(lang.words(text)),
         term_share=units.in_terms / units.total if units.total else 0.0,
         repeated_share=repeated_share,
         story=False,
@@ -141,6 +143,8 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         correctness=right.score if right is not None else None,
         correctness_beyond_question=_beyond_question(text, question, right),
         certainty=right.certainty if right is not None else 0.0,
+        fit=_fit(text, question, right),
+        reference_answer=bool(question.reference.strip()),
         kind=question.kind,
     )
     return replace(features, story=asks_for_story(question.text) and _tells_story(features))
@@ -180,6 +184,14 @@ def _units(text: str) -> _Units:
         known=min(len(english), stop + common + term_words) + lang.known_chinese_chars(text),
         in_terms=term_words + term_chars,
     )
+
+
+def _fit(text: str, question: QuestionText, right: correctness.Correctness | None):
+    # Only an answer that is long enough to be about something, and not plainly right, needs
+    # to be checked against the other questions of the banks.
+    if lang.size(text) < FIT_MIN_SIZE or (right is not None and right.score >= FIT_UNTIL_RIGHT):
+        return None
+    return bank_fit.fit(text, question)
 
 
 def _beyond_question(
@@ -252,12 +264,6 @@ def _markers(text: str, markers: tuple[str, ...]) -> tuple[str, ...]:
 
 def _share(part: set, whole: set) -> float:
     return len(part) / len(whole) if whole else 0.0
-
-
-def _coverage(answer_tokens: set[str], key_point: str) -> float:
-    # A key point counts as covered once about 60% of its content is in the answer.
-    tokens = lang.content_tokens(key_point)
-    return min(1.0, _share(answer_tokens & tokens, tokens) / 0.6) if tokens else 0.0
 
 
 def _echo_tokens(text: str) -> set[str]:

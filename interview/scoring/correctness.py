@@ -51,7 +51,7 @@ _ZH_POINT_SPAN = 0.6
 # answer, 0.43 by its first half, 0.01 by the next question's, medians over the banks). A short
 # reference is sharper than key points, whose few words an answer can share while saying the
 # opposite ("threads ... release their locks" shares "threads" and "locks").
-_KEY_POINTS_SHARE = (0.4, 0.75)  # with a reference of up to 30 words, of 100 words and more
+_KEY_POINTS_SHARE = (0.4, 0.85)  # with a reference of up to 30 words, of 100 words and more
 _SHORT_REFERENCE, _LONG_REFERENCE = 30, 100
 # Key points alone are terse: a right answer in other words covers them less surely than it
 # matches a whole reference answer, so the rubric leans on them less (``certainty``).
@@ -66,7 +66,7 @@ class Correctness:
     """How right an answer is against what the question expects."""
 
     score: float  # 0..1: how much of the reference and key points it gets right
-    key_points: tuple[float, ...]  # 0..1 per key point, by meaning
+    key_points: tuple[float, ...]  # 0..1 per key point, in its own words or by meaning
     certainty: float  # 0..1: how surely ``score`` says it (1 with a reference answer)
 
 
@@ -75,8 +75,14 @@ def judge(answer: str, question: QuestionText) -> Correctness | None:
     if not question.has_reference:
         return None
     said = meaning.units(answer)
-    points = tuple(_covered(said, point) for point in question.key_points)
-    covered = sum(points) / len(points) if points else None
+    meant = [_by_meaning(said, point) for point in question.key_points]
+    tokens = lang.content_tokens(answer)
+    points = tuple(
+        max(m, _in_its_words(tokens, p)) for m, p in zip(meant, question.key_points, strict=True)
+    )
+    # The score counts key points by meaning only: a point's few words are easily shared by an
+    # answer about something else of the same field ("read", "write", "lock").
+    covered = sum(meant) / len(meant) if meant else None
     chinese = _CHINESE_CERTAINTY if meaning.is_chinese(_expected_units(question)) else 1.0
     if not question.reference.strip():
         return Correctness(covered, points, _KEY_POINTS_ONLY_CERTAINTY * chinese)
@@ -114,7 +120,13 @@ def _against_reference(answer: str, said: list[str], reference: str) -> float:
     return _spread(fitted)
 
 
-def _covered(said: list[str], point: str) -> float:
+def _in_its_words(tokens: set[str], point: str) -> float:
+    # Covered once about 60% of its content words (stemmed; Chinese pairs) are in the answer.
+    wanted = lang.content_tokens(point)
+    return _clamp(len(tokens & wanted) / len(wanted) / 0.6) if wanted else 0.0
+
+
+def _by_meaning(said: list[str], point: str) -> float:
     wanted = _reference_units(point)
     if not said or not wanted:
         return 0.0

@@ -127,3 +127,12 @@ def best_matches(said: list[str], wanted: list[str]) -> np.ndarray:
 def is_chinese(units_of_text: list[str]) -> bool:
     """Whether most of a text's units are Chinese character pairs."""
     return sum(not unit.isascii() for unit in units_of_text) * 2 > len(units_of_text)
+
+
+def dictionary_share(words: list[str]) -> float:
+    """Share of English words (two letters or more) that are whole words of the vocabulary."""
+    words = [word for word in words if len(word) > 1]
+    if not words:
+        return 0.0
+    tokenizer = _model()[1]
+    return sum(tokenizer.token_to_id("▁" + word) is not None for word in words) / len(words)

@@ -5,6 +5,9 @@ without substance, or a fluent answer to a different question is a non-answer: t
 interviewer caps it at ``rubric.NON_ANSWER_CAP``.
 """
 
+import re
+
+from interview.scoring import bank_fit
 from interview.scoring import language as lang
 from interview.scoring.analysis import AnswerFeatures
 
@@ -12,6 +15,9 @@ from interview.scoring.analysis import AnswerFeatures
 # all known words; random letters or characters are almost none; a pasted list of technologies
 # is mostly term names with no grammar around it.
 _GIBBERISH_KNOWN_SHARE = 0.3
+# Words of a real language are mostly whole words of a large vocabulary ("signature",
+# "constructors"); random letters ("qwer zxcv") almost never are.
+_GIBBERISH_DICTIONARY_SHARE = 0.5
 _BUZZWORD_TERM_SHARE = 0.4
 _BUZZWORD_PROSE_SHARE = 0.12
 _ECHO_SHARE = 0.85
@@ -19,6 +25,8 @@ _ECHO_SHARE = 0.85
 _ECHO_WITH_ADDITIONS = 0.6
 _ECHO_QUESTION_SAID = 0.7
 _ECHO_MOST_ADDED = 5
+_ECHO_ADDS_NOTHING_RIGHT = 0.15
+_CODE_SYMBOLS = 3
 _DONT_KNOW_MAX_SIZE = 12
 _RAMBLING_MIN_SIZE = 20
 _RAMBLING_MIN_FILLERS = 3
@@ -52,6 +60,14 @@ _ATTEMPT_AFTER_HEDGE = 4
 # name, and input parameters"; a line of code): measured on the Mohler training split, answers
 # capped as non-answers and graded below 3 of 5 almost all score under it (26 of 27).
 RIGHT_ENOUGH = 0.35
+# Off topic: an answer this right is about its question; one under _NOTHING_RIGHT gets next to
+# nothing of it right; see ``_fits_elsewhere`` for the fit.
+OFF_TOPIC_RIGHTNESS = 0.3
+_NOTHING_RIGHT = 0.1
+_FITS_OWN_AT_MOST = 0.2
+_FITS_ELSEWHERE_BY = 0.18
+_FITS_A_BANK_QUESTION = 0.3
+_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|me|us|i'm|i've|we're)\b|我", re.IGNORECASE)
 
 
 def non_answer_reason(features: AnswerFeatures) -> str | None:
@@ -94,18 +110,30 @@ def _is_echo(f: AnswerFeatures) -> bool:
 def _repeats_the_question(f: AnswerFeatures) -> bool:
     # The whole question said back with a few words of one's own ("... Good question."); an
     # answer reusing the question's words to say something right ("the last item points to
-    # the first item") is not one, nor is a terse answer that adds the one word that matters.
+    # the first item") is not one, nor is a terse answer that adds the one word that matters
+    # ("... by their signature").
     repeats = f.question_overlap >= _ECHO_QUESTION_SAID and f.echo_share >= _ECHO_WITH_ADDITIONS
     right = f.correctness_beyond_question
-    added = f.new_tokens == 0 or right is None or right < RIGHT_ENOUGH
-    return repeats and f.new_tokens <= _ECHO_MOST_ADDED and added
+    added_nothing_right = f.new_tokens == 0 or right is None or right < _ECHO_ADDS_NOTHING_RIGHT
+    return repeats and f.new_tokens <= _ECHO_MOST_ADDED and added_nothing_right
+
+
+def _is_code(f: AnswerFeatures) -> bool:
+    """A line of code or a formula ("T(n) = 0 if n < 2", "xPtr = x;") is an answer's form."""
+    symbols = sum(f.text.count(char) for char in "=;(){}[]<>*&+")
+    return symbols >= _CODE_SYMBOLS and bool(re.search(r"[A-Za-z_]\w*\s*[(\[=]", f.text))
 
 
 def _is_gibberish(f: AnswerFeatures) -> bool:
     # Prose repeating one or two words ("the the the ...") is as empty as random letters.
     tokens = lang.words(f.text) + lang.cjk_chars(f.text)
     monotonous = len(tokens) >= 8 and len(set(tokens)) / len(tokens) < 0.15
-    unknown = f.known_share < _GIBBERISH_KNOWN_SHARE and f.term_share < 0.3
+    unknown = (
+        f.known_share < _GIBBERISH_KNOWN_SHARE
+        and f.term_share < 0.3
+        and f.dictionary_share < _GIBBERISH_DICTIONARY_SHARE
+        and not _is_code(f)
+    )
     # Common characters in random order are "known" one by one but never form words.
     no_chinese_words = len(lang.cjk_chars(f.text)) >= 12 and lang.chinese_word_share(f.text) < 0.08
     return monotonous or unknown or no_chinese_words
@@ -124,7 +152,45 @@ def _is_rambling(f: AnswerFeatures) -> bool:
 
 
 def _is_off_topic(f: AnswerFeatures) -> bool:
-    return _is_off_field(f) or _is_off_question(f)
+    if f.correctness is not None and f.correctness >= OFF_TOPIC_RIGHTNESS:
+        return False
+    if _fits_elsewhere(f):
+        return True
+    shares_little = _is_off_field(f) or _is_off_question(f)
+    if f.correctness is None or f.fit is None:
+        return shares_little
+    # A right answer in other words shares few words with its question: with a reference to
+    # judge by, sharing little is off topic only if the answer fits another question better
+    # or gets next to nothing of the reference right.
+    return shares_little and (f.fit.margin > 0 or f.correctness < _NOTHING_RIGHT)
+
+
+def _fits_elsewhere(f: AnswerFeatures) -> bool:
+    """The answer fits another question of the banks far better than its own.
+
+    With a reference answer to compare, by a margin: measured, a model answer, or
+    its first half, fits its own question better than any other by 0.21 or more; answers of the
+    Mohler split (intro programming, custom questions) fit a bank question better by at most
+    0.26, by 0.16 or more in 1%. A question with key points alone is too short to compare
+    with: then only the telling mismatch counts, a lesson for a story question or a story for
+    a technical one.
+    """
+    fit = f.fit
+    if fit is None:
+        return False
+    if f.reference_answer:
+        return fit.own < _FITS_OWN_AT_MOST and fit.margin >= _FITS_ELSEWHERE_BY
+    if fit.best < _FITS_A_BANK_QUESTION:
+        return False
+    story_asked = f.kind in bank_fit.STORY_KINDS
+    if story_asked:  # a lesson: no story, nobody in it, about another question's subject
+        lesson = not _tells_a_story(f) and not _FIRST_PERSON.search(f.text)
+        return fit.best_kind not in bank_fit.STORY_KINDS and lesson
+    return fit.best_kind in bank_fit.STORY_KINDS and _tells_a_story(f) and not f.on_topic_terms
+
+
+def _tells_a_story(f: AnswerFeatures) -> bool:
+    return len(f.actions) >= 2 or (bool(f.actions) and bool(f.examples))
 
 
 def _is_off_question(f: AnswerFeatures) -> bool:
