@@ -12,7 +12,8 @@
    grader. Target: every one <= 20 (text for the grader: flagged, and never above the same
    answer without it).
 4. Time: bench/interviewer.py (the built-in interviewer's p50 per call) run on a snapshot of
-   ``--baseline`` (default: main) and on this tree, one after the other. Target: at most 2x.
+   ``--baseline`` (default: where this branch left main) and on this tree, one after the other.
+   Target: at most 2x.
 5. Cold start: a fresh process opening the API and loading the app's page modules, for both
    trees, and the first evaluation in that process (the embedding loads in the background
    while the app starts). Target: at most 0.5 s more.
@@ -138,6 +139,13 @@ def not_answers() -> None:
     print(f"   highest: {worst}")
 
 
+def _branch_point() -> str:
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], capture_output=True, text=True
+    )
+    return done.stdout.strip()[:12] or "main"
+
+
 def _snapshot(revision: str, folder: Path) -> Path:
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True
@@ -201,14 +209,14 @@ def time_and_cold_start(baseline: str, rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mohler", type=Path, default=MOHLER)
-    parser.add_argument("--baseline", default="main")
+    parser.add_argument("--baseline", default=None, help="default: where this branch left main")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--skip-timing", action="store_true")
     args = parser.parse_args()
     agreement(args.mohler)
     not_answers()
     if not args.skip_timing:
-        time_and_cold_start(args.baseline, args.rounds)
+        time_and_cold_start(args.baseline or _branch_point(), args.rounds)
 
 
 if __name__ == "__main__":

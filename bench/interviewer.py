@@ -25,9 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin import evidence, reading
 from interview.interviewers.builtin import interviewer as builtin
 from interview.questions.spec import QuestionSpec
-from interview.scoring import integrity, language
+from interview.scoring import bank_fit, correctness, integrity, language, meaning
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_PATTERN = re.compile(r"\b(?:because|for example|ms|%)\b", re.IGNORECASE)
@@ -51,12 +52,17 @@ def floor(answer: str) -> object:
 
 
 def forget_readings() -> None:
-    """Empty the per-text caches, so the next call reads its answer from scratch."""
-    for module in (language, integrity, builtin):
+    """Empty the per-text caches, so the next call reads its answer from scratch.
+
+    What a process loads once (the word vectors' table, the banks) stays; the vectors of words
+    already met go too, so an answer's words are looked up afresh."""
+    for module in (language, integrity, builtin, reading, evidence, meaning, correctness, bank_fit):
         for value in vars(module).values():
             parameters = getattr(value, "cache_parameters", None)
-            if parameters and parameters()["maxsize"] is not None and value is not language.stem:
+            once = parameters and parameters()["maxsize"] in (None, 1)
+            if parameters and not once and value is not language.stem:
                 value.cache_clear()
+    meaning._vectors.clear()
 
 
 def timed(call, *args) -> float:

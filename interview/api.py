@@ -13,6 +13,7 @@ from interview.errors import InterviewError
 from interview.interviewers.base import Interviewer
 from interview.interviewers.configured import interviewer_from_environment
 from interview.questions import banks
+from interview.scoring import bank_fit
 from interview.sessions import answering, creation, lifecycle, lookup, report, validation
 from interview.sessions.evaluations import EvaluationWorker
 from interview.sessions.provenance import evaluation_details
@@ -83,6 +84,8 @@ class InterviewAPI:
         if background_scoring is None:
             background_scoring = interviewer.model is not None
         self.evaluations = EvaluationWorker(db, interviewer, background=background_scoring)
+        # The evaluator's word vectors load while the app starts, not on the first submit.
+        bank_fit.prepare_in_background()
 
     @classmethod
     def from_url(

@@ -8,6 +8,7 @@ An answer about another subject (a story told to a technical question, a databas
 given to "tell me about a disagreement") fits some other question clearly better than its own.
 """
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,11 +42,16 @@ def fit(answer: str, question: QuestionText) -> Fit:
     bank = _bank()
     tokens, vector = _weighed_tokens(answer), meaning.text_vector(answer)
     own = _similarity(tokens, vector, *_question_document(question))
-    lexical = bank.matrix @ _in_vocabulary(tokens, bank.vocabulary) / _norm(tokens)
+    known = [(bank.vocabulary[t], w) for t, w in tokens.items() if t in bank.vocabulary]
+    lexical = np.zeros(len(bank.texts), dtype=np.float32)
+    if known:
+        columns, weights = zip(*known, strict=True)
+        lexical = bank.matrix[:, list(columns)] @ np.array(weights, dtype=np.float32)
+        lexical /= _norm(tokens)
     cosine = np.clip(bank.vectors @ vector, 0.0, None)
     english = bank.has_english & bool(vector.any())
     scores = np.where(english, _LEXICAL_SHARE * lexical + (1 - _LEXICAL_SHARE) * cosine, lexical)
-    scores[[i for i, text in enumerate(bank.texts) if text == question.text]] = -1.0
+    scores[bank.positions.get(question.text, [])] = -1.0  # never its own question
     best = int(np.argmax(scores))
     return Fit(own, float(scores[best]), bank.kinds[best], bank.texts[best])
 
@@ -77,10 +83,26 @@ class _Bank:
     matrix: np.ndarray  # question x token, each row of unit length
     vectors: np.ndarray  # question x 256
     has_english: np.ndarray  # question -> whether it has an English vector
+    positions: dict[str, list[int]]  # question text -> its rows
+
+
+_building = threading.Lock()
+
+
+def prepare_in_background() -> threading.Thread:
+    """Load the word vectors and read the banks in a background thread (app start-up)."""
+    thread = threading.Thread(target=_bank, name="evaluator-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _bank() -> _Bank:
+    with _building:
+        return _built_bank()
 
 
 @lru_cache(maxsize=1)
-def _bank() -> _Bank:
+def _built_bank() -> _Bank:
     specs = [spec for track in banks.load_tracks().values() for spec in track.questions]
     documents = [
         _weighed_tokens(" ".join((spec.text, *spec.key_points, spec.reference_answer or "")))
@@ -89,8 +111,9 @@ def _bank() -> _Bank:
     vocabulary = {token: i for i, token in enumerate(sorted(set().union(*documents)))}
     matrix = np.zeros((len(specs), len(vocabulary)), dtype=np.float32)
     for row, tokens in enumerate(documents):
+        norm = _norm(tokens)
         for token, weight in tokens.items():
-            matrix[row, vocabulary[token]] = weight / _norm(tokens)
+            matrix[row, vocabulary[token]] = weight / norm
     vectors = np.stack(
         [
             meaning.text_vector(
@@ -106,21 +129,21 @@ def _bank() -> _Bank:
         matrix=matrix,
         vectors=vectors,
         has_english=vectors.any(axis=1),
+        positions=_positions(spec.text for spec in specs),
     )
+
+
+def _positions(texts) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for row, text in enumerate(texts):
+        found.setdefault(text, []).append(row)
+    return found
 
 
 @lru_cache(maxsize=256)
 def _weighed_tokens(text: str) -> dict[str, float]:
     weight = topicality.specificity()
     return {token: weight.get(token, 1.0) for token in lang.content_tokens(text)}
-
-
-def _in_vocabulary(tokens: dict[str, float], vocabulary: dict[str, int]) -> np.ndarray:
-    row = np.zeros(len(vocabulary), dtype=np.float32)
-    for token, weight in tokens.items():
-        if token in vocabulary:
-            row[vocabulary[token]] = weight
-    return row
 
 
 def _norm(tokens: dict[str, float]) -> float:

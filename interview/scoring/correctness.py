@@ -20,6 +20,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from interview.scoring import language as lang
 from interview.scoring import meaning, topicality
 from interview.scoring.question import QuestionText
@@ -75,6 +77,8 @@ def judge(answer: str, question: QuestionText) -> Correctness | None:
     if not question.has_reference:
         return None
     said = meaning.units(answer)
+    # Every English word of the answer and of what is expected, looked up in one batch.
+    meaning.vectors([u for u in (*said, *_expected_units(question)) if u.isascii()])
     meant = [_by_meaning(said, point) for point in question.key_points]
     tokens = lang.content_tokens(answer)
     points = tuple(
@@ -131,14 +135,16 @@ def _by_meaning(said: list[str], point: str) -> float:
     if not said or not wanted:
         return 0.0
     if meaning.is_chinese(wanted):
-        return _clamp(meaning.recall(said, wanted, _weight) / _ZH_POINT_SPAN)
-    return _clamp((meaning.recall(said, wanted, _weight) - _POINT_FLOOR) / _POINT_SPAN)
+        return _clamp(meaning.recall(said, wanted, _weights) / _ZH_POINT_SPAN)
+    return _clamp((meaning.recall(said, wanted, _weights) - _POINT_FLOOR) / _POINT_SPAN)
 
 
-def _weight(unit: str) -> float:
-    """How much a key point's word says: "read", "update" or "lock" are said about half the
-    questions of a bank, "stampede" about one (``topicality.specificity``, over the banks)."""
-    return max(_LEAST_WEIGHT, topicality.specificity().get(lang.stem(unit), 1.0))
+@lru_cache(maxsize=512)
+def _weights(wanted: tuple[str, ...]) -> np.ndarray:
+    """How much each word of a key point says: "read", "update" or "lock" are said about half
+    the questions of a bank, "stampede" about one (``topicality.specificity``, over the banks)."""
+    specificity = topicality.specificity()
+    return np.array([max(_LEAST_WEIGHT, specificity.get(lang.stem(u), 1.0)) for u in wanted])
 
 
 @lru_cache(maxsize=512)

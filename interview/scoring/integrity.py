@@ -115,6 +115,8 @@ def separate_grader_text(answer: str) -> GraderText:
             removed.append(sentence.text[start:])
         else:
             removed.append(sentence.text)
+    if not removed:  # nothing said to the grader: the answer as written
+        return GraderText(answer, ())
     return GraderText("\n".join(kept), tuple(removed))
 
 

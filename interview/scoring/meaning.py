@@ -8,12 +8,13 @@ folder and otherwise fetch it from the internet, so the two files are opened fro
 package instead. A word's vector is the mean of its tokens' rows, normalised; similarity is the
 cosine. Chinese is read as character pairs, each embedded the same way.
 
-Loading takes about 0.2 s and happens on the first answer read, not at import (app start-up).
+Loading takes about 0.3 s, off the request path: ``bank_fit.prepare_in_background`` starts it
+when the app opens the API, and the first answer read waits for it only if it is still going.
 """
 
 import logging
 import re
-from collections.abc import Iterable
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,8 @@ import numpy as np
 from interview.scoring import language as lang
 from interview.scoring import vocabulary as vocab
 
-_WORD = re.compile(r"[a-z][a-z0-9+#]*(?:['’][a-z]+)?")
+# A word, without a possessive "'s" ("other's" is "other"; "don't" stays whole).
+_WORD = re.compile(r"[a-z][a-z0-9+#]*(?:['’](?!s\b)[a-z]+)?")
 _WORD_CACHE_LIMIT = 200_000  # words and pairs seen by one process; each vector is 1 KB
 
 
@@ -40,9 +42,18 @@ def _logging_left_alone():
         root.setLevel(level)
 
 
-@lru_cache(maxsize=1)
+_loading = threading.Lock()  # the app's threads (and the warm-up) load the table once
+
+
 def _model():
-    """The embedding table (normalised rows) and the tokenizer, from the installed wheel."""
+    """The embedding table and the tokenizer, loaded once per process."""
+    with _loading:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load():
+    """The embedding table and the tokenizer, from the installed wheel."""
     with _logging_left_alone():
         import wordllama
     from safetensors.numpy import load_file
@@ -55,7 +66,11 @@ def _model():
     )
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    return np.ascontiguousarray(table, dtype=np.float32), tokenizer
+    table = np.asarray(table, dtype=np.float32)
+    whole_words = {
+        token[1:]: index for token, index in tokenizer.get_vocab().items() if token[:1] == "▁"
+    }
+    return table, tokenizer, whole_words
 
 
 _vectors: dict[str, np.ndarray] = {}
@@ -65,66 +80,88 @@ def vectors(units: list[str]) -> np.ndarray:
     """One normalised vector per word or character pair (rows in the order given)."""
     if not units:
         return np.zeros((0, 256), dtype=np.float32)
-    missing = [unit for unit in dict.fromkeys(units) if unit not in _vectors]
+    # Read from a copy of what is known, so another thread's update never gets in the way.
+    known = {unit: _vectors.get(unit) for unit in dict.fromkeys(units)}
+    missing = [unit for unit, vector in known.items() if vector is None]
     if missing:
-        _remember(missing)
-    return np.stack([_vectors[unit] for unit in units])
+        fresh = _embedded(missing)
+        known.update(fresh)
+        if len(_vectors) + len(fresh) > _WORD_CACHE_LIMIT:
+            _vectors.clear()
+        _vectors.update(fresh)
+    return np.stack([known[unit] for unit in units])
 
 
-def _remember(units: list[str]) -> None:
-    table, tokenizer = _model()
-    if len(_vectors) + len(units) > _WORD_CACHE_LIMIT:
-        _vectors.clear()
-    encodings = tokenizer.encode_batch(units, add_special_tokens=False)
-    for unit, encoding in zip(units, encodings, strict=True):
-        ids = encoding.ids or [0]
-        vector = table[ids].mean(axis=0)
-        _vectors[unit] = vector / max(float(np.linalg.norm(vector)), 1e-6)
+def _embedded(units: list[str]) -> dict[str, np.ndarray]:
+    table, tokenizer, whole_words = _model()
+    # Most words are one token of the vocabulary: their vector is that row, looked up directly.
+    single = [unit for unit in units if unit in whole_words]
+    found = dict(zip(single, _normalised(table[[whole_words[u] for u in single]]), strict=True))
+    pieced = [unit for unit in units if unit not in found]
+    if pieced:
+        ids = [e.ids or [0] for e in tokenizer.encode_batch(pieced, add_special_tokens=False)]
+        lengths = np.array([len(row) for row in ids])
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        # Each unit's mean row, all at once: sums over each unit's run of token rows.
+        sums = np.add.reduceat(table[np.concatenate(ids)], starts, axis=0)
+        found.update(zip(pieced, _normalised(sums), strict=True))
+    return found
 
 
-def units(text: str) -> list[str]:
+def _normalised(rows: np.ndarray) -> np.ndarray:
+    return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-6)
+
+
+@lru_cache(maxsize=1024)
+def units(text: str) -> tuple[str, ...]:
     """What a text says, as units: English content words and Chinese character pairs."""
-    words = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text.lower()))
+    words = _WORD.findall(text.lower())
     english = [w for w in words if w not in vocab.STOPWORDS and len(w) > 1]
     chinese = []
     for run in lang.chinese_runs(text):
         pairs = [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
         chinese += [pair for pair in pairs if not set(pair) <= vocab.FUNCTION_CHARS]
-    return english + chinese
+    return tuple(english + chinese)
 
 
+@lru_cache(maxsize=1024)
 def text_vector(text: str) -> np.ndarray:
     """The mean of a text's English word vectors, normalised (zeros for a text with none)."""
-    found = vectors([unit for unit in units(text) if unit.isascii()])
+    found = _english_matrix(units(text))
     if not len(found):
         return np.zeros(256, dtype=np.float32)
     mean = found.mean(axis=0)
     return mean / max(float(np.linalg.norm(mean)), 1e-6)
 
 
-def recall(said: Iterable[str], wanted: Iterable[str], weight=None) -> float:
+def recall(said: tuple[str, ...], wanted: tuple[str, ...], weight=None) -> float:
     """How much of ``wanted`` is said, by meaning: each wanted English word's best cosine with a
     said word, each Chinese pair 1 if said, averaged (1.0: everything, or a synonym, is there).
-    ``weight(unit)``, if given, says how much each wanted unit counts."""
-    said, wanted = list(said), list(wanted)
+    ``weight(wanted)``, if given, says how much each wanted unit counts (an array)."""
     if not said or not wanted:
         return 0.0
-    weights = np.array([weight(unit) if weight else 1.0 for unit in wanted])
-    found = np.array([float(unit in said) for unit in wanted])
-    english = [i for i, unit in enumerate(wanted) if unit.isascii()]
-    said_english = [unit for unit in said if unit.isascii()]
-    if english and said_english:
-        best = best_matches(said_english, [wanted[i] for i in english])
-        found[english] = np.clip(best, 0, 1)
+    english = [unit.isascii() for unit in wanted]
+    said_set = frozenset(said)
+    found = np.array(
+        [0.0 if ascii_ else float(u in said_set) for u, ascii_ in zip(wanted, english, strict=True)]
+    )
+    said_english = _english_matrix(said)
+    if any(english) and len(said_english):
+        best = (_english_matrix(wanted) @ said_english.T).max(axis=1)
+        found[np.array(english)] = np.clip(best, 0, 1)
+    if weight is None:
+        return float(found.mean())
+    weights = weight(wanted)
     return float((found * weights).sum() / weights.sum())
 
 
-def best_matches(said: list[str], wanted: list[str]) -> np.ndarray:
-    """For each wanted unit, its best cosine with any said unit."""
-    return (vectors(wanted) @ vectors(said).T).max(axis=1)
+@lru_cache(maxsize=2048)
+def _english_matrix(text_units: tuple[str, ...]) -> np.ndarray:
+    """The vectors of a text's English units, one row each."""
+    return vectors([unit for unit in text_units if unit.isascii()])
 
 
-def is_chinese(units_of_text: list[str]) -> bool:
+def is_chinese(units_of_text: tuple[str, ...]) -> bool:
     """Whether most of a text's units are Chinese character pairs."""
     return sum(not unit.isascii() for unit in units_of_text) * 2 > len(units_of_text)
 
@@ -134,5 +171,5 @@ def dictionary_share(words: list[str]) -> float:
     words = [word for word in words if len(word) > 1]
     if not words:
         return 0.0
-    tokenizer = _model()[1]
-    return sum(tokenizer.token_to_id("▁" + word) is not None for word in words) / len(words)
+    whole_words = _model()[2]
+    return sum(word in whole_words for word in words) / len(words)

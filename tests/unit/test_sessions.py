@@ -4,6 +4,7 @@ import json
 import re
 
 from interview.api import InterviewAPI
+from interview.interviewers.builtin.evidence import unmarked
 
 THIN = "Redis."
 STRONG = (
@@ -229,8 +230,8 @@ def test_the_report_has_every_documented_part(api):
     details = report["questionDetails"]
     assert len(details) == report["totalQuestions"]
     assert all(len(d["dimensions"]) == 7 for d in details if d["userAnswer"])
-    assert all(d["evidence"] in STRONG for d in details[0]["dimensions"])
-    assert report["evaluator"] == {"name": "builtin", "version": "1.0.0", "model": None}
+    assert all(unmarked(d["evidence"]) in STRONG for d in details[0]["dimensions"])
+    assert report["evaluator"] == {"name": "builtin", "version": "2.0.0", "model": None}
     assert sum(c["questionCount"] for c in report["categoryScores"]) == report["totalQuestions"]
     assert report["referenceAnswers"][0]["referenceAnswer"]
     assert report["referenceAnswers"][0]["keyPoints"]

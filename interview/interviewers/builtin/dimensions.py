@@ -32,8 +32,7 @@ Padding, repetition and lists still buy nothing: every signal saturates as befor
 The question score is not made here: ``rubric.question_score`` weighs these (weights in rubric).
 """
 
-from interview.scoring import language as lang
-from interview.scoring import phrases, rubric
+from interview.scoring import rubric
 from interview.scoring.analysis import AnswerFeatures
 
 _TRADE_OFF = frozenset(
@@ -41,7 +40,6 @@ _TRADE_OFF = frozenset(
     | {"compared with", "versus", "vs", "the downside", "at the cost of", "pros and cons"}
     | {"权衡", "取舍", "而不是", "相比", "对比", "代价", "缺点"}
 )
-EVIDENCE_LIMIT = 160
 
 
 # Where a question has a reference answer or key points, being right is what it asks first: a
@@ -175,33 +173,6 @@ def _communication(f: AnswerFeatures) -> float:
         score -= 3 * max(0, 15 - f.size)  # too short to be clear
     score -= min(30, max(0, f.size - 220) / 10)  # not concise
     return score - 40 * f.repeated_share
-
-
-def evidence(f: AnswerFeatures) -> dict[str, str]:
-    """For each dimension, the answer's sentence that best shows it, quoted verbatim."""
-    weigh = {
-        "relevance": lambda s: len(lang.content_tokens(s) & set(f.shared)),
-        "specificity": lambda s: _hits(s, f.examples + f.actions) + len(lang.find_metrics(s)),
-        "technical_depth": lambda s: len(phrases.find_terms(s)),
-        "reasoning": lambda s: _hits(s, f.reasons),
-        "impact": lambda s: 2 * len(lang.find_metrics(s)) + _hits(s, f.impact_words),
-        "problem_solving": lambda s: _hits(s, f.challenges + f.solutions),
-        "communication": lambda s: 1,  # the opening sentence shows how the answer is built
-    }
-    return {name: _best_sentence(f, weigh[name]) for name in rubric.DIMENSION_NAMES}
-
-
-def _hits(sentence: str, markers: tuple[str, ...]) -> int:
-    return len(phrases.find_markers(sentence, markers))
-
-
-def _best_sentence(f: AnswerFeatures, weigh) -> str:
-    best, best_weight = "", 0
-    for sentence in f.sentences:
-        weight = weigh(sentence.text)
-        if weight > best_weight:
-            best, best_weight = sentence.text, weight
-    return trim_quote(best, EVIDENCE_LIMIT)
 
 
 def trim_quote(text: str, limit: int) -> str:

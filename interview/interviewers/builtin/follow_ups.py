@@ -133,7 +133,9 @@ def _fields(template: str) -> list[str]:
 
 
 def _quote(reading: Reading, dimension: str) -> str:
-    said = reading.evidence.get("relevance") or reading.evidence.get(dimension)
+    # The sentence that shows what this dimension lacks (a claim with no example, a choice
+    # with no reason), else the one most about the question.
+    said = reading.evidence.get(dimension) or reading.evidence.get("relevance")
     return phrasing.quote(said) if said else _first_quote(reading, 80)
 
 

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from interview.interviewers.base import AskedQuestion
 from interview.interviewers.builtin import phrasing
-from interview.interviewers.builtin.dimensions import evidence, score_dimensions, score_signals
+from interview.interviewers.builtin.dimensions import score_dimensions, score_signals
+from interview.interviewers.builtin.evidence import evidence, marked
 from interview.scoring import rubric
 from interview.scoring.analysis import AnswerFeatures, read_answer
 from interview.scoring.integrity import separate_grader_text
@@ -29,7 +30,8 @@ class Reading:
     non_answer: str | None  # why it is not an answer, or None
     scores: dict[str, int]
     signals: dict[str, int]  # each dimension from the answer's own signals, before rightness
-    evidence: dict[str, str]
+    evidence: dict[str, str]  # per dimension, a whole sentence of the answer ("" if none)
+    earned: dict[str, bool]  # per dimension, whether its sentence earned the points or cost them
     grader_text: tuple[str, ...]
     language: str  # "en" or "zh": the question's language
 
@@ -42,6 +44,10 @@ class Reading:
     @property
     def score(self) -> int:
         return rubric.question_score(self.scores, self.cap)
+
+    def marked_evidence(self, dimension: str) -> str:
+        """The dimension's sentence marked as what earned or cost its points."""
+        return marked(self.evidence[dimension], self.earned[dimension], self.language)
 
 
 # A submitted answer is read for its follow-up and again for its evaluation: read it once.
@@ -60,13 +66,15 @@ def read(question: AskedQuestion, answer: str) -> Reading:
         scores = {name: min(score, ceiling) for name, score in scores.items()}
     if separated.removed:
         scores = {name: max(0, score - GRADER_TEXT_PENALTY) for name, score in scores.items()}
+    quoted = evidence(features, about, scores, separated.kept)
     return Reading(
         question=about,
         features=features,
         non_answer=reason,
         scores=scores,
         signals=score_signals(features),
-        evidence=evidence(features),
+        evidence={name: sentence for name, (sentence, _) in quoted.items()},
+        earned={name: earned for name, (_, earned) in quoted.items()},
         grader_text=separated.removed,
         language=phrasing.language_of(question.spec.text),
     )
