@@ -478,7 +478,7 @@ DONT_KNOW_MARKERS = _phrases("""
     i don't know, i dont know, i do not know, don't know, dont know, no idea, not sure,
     i'm not sure, no clue, i have no, never done, never used, can't answer, cannot answer,
     i forgot, idk, n/a, no comment, 不知道, 不清楚, 不会, 没做过, 没用过, 不了解,
-    不太懂, 不懂, 忘了, 没有经验, 不确定
+    不太懂, 不懂, 忘了, 没有经验, 不确定, 不太确定, 不太清楚, 没有做过, 没接触过
 """)
 # Words that soften or apologise without saying anything about the question.
 HEDGES = frozenset(

@@ -92,13 +92,16 @@ def _signals(f: AnswerFeatures) -> dict[str, float]:
 
 def _weighed_with_rightness(raw: dict[str, float], f: AnswerFeatures) -> dict[str, float]:
     right = 100 * min(1.0, f.correctness / FULLY_RIGHT)
-    share = RIGHTNESS_SHARE[f.kind] * f.certainty
+    # Matching by surface (key points alone, Chinese pairs) misses right answers in other
+    # words, never invents a match: what it finds counts fully, what it misses less.
+    sure = f.certainty + (1 - f.certainty) * min(1.0, f.correctness / FULLY_RIGHT)
+    share = RIGHTNESS_SHARE[f.kind] * sure
     weighed = dict(raw)
     weighed["relevance"] = share * (10 + 0.9 * right) + (1 - share) * raw["relevance"]
     if f.kind != "behavioural":
         weighed["technical_depth"] = share * right + (1 - share) * raw["technical_depth"]
     for name, own in OWN_SIGNALS[f.kind].items():
-        rightness = (1 - own) * f.certainty
+        rightness = (1 - own) * sure
         weighed[name] = (1 - rightness) * raw[name] + rightness * right
     return weighed
 
