@@ -126,7 +126,7 @@ def _against_reference(answer: str, said: list[str], reference: str) -> float:
 
 def _in_its_words(tokens: set[str], point: str) -> float:
     # Covered once about 60% of its content words (stemmed; Chinese pairs) are in the answer.
-    wanted = lang.content_tokens(point)
+    wanted = _point_tokens(point)
     return _clamp(len(tokens & wanted) / len(wanted) / 0.6) if wanted else 0.0
 
 
@@ -145,6 +145,11 @@ def _weights(wanted: tuple[str, ...]) -> np.ndarray:
     the questions of a bank, "stampede" about one (``topicality.specificity``, over the banks)."""
     specificity = topicality.specificity()
     return np.array([max(_LEAST_WEIGHT, specificity.get(lang.stem(u), 1.0)) for u in wanted])
+
+
+@lru_cache(maxsize=512)
+def _point_tokens(point: str) -> frozenset[str]:
+    return frozenset(lang.content_tokens(point))
 
 
 @lru_cache(maxsize=512)

@@ -16,6 +16,7 @@ import logging
 import re
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from interview.scoring import vocabulary as vocab
 
 # A word, without a possessive "'s" ("other's" is "other"; "don't" stays whole).
 _WORD = re.compile(r"[a-z][a-z0-9+#]*(?:['’](?!s\b)[a-z]+)?")
-_WORD_CACHE_LIMIT = 200_000  # words and pairs seen by one process; each vector is 1 KB
+_WORD_CACHE_LIMIT = 100_000  # words of several tokens met by one process; 1 KB each
 
 
 @contextmanager
@@ -52,7 +53,7 @@ def _model():
 
 
 @lru_cache(maxsize=1)
-def _load():
+def _load() -> "_Model":
     """The embedding table and the tokenizer, from the installed wheel."""
     with _logging_left_alone():
         import wordllama
@@ -70,42 +71,51 @@ def _load():
     whole_words = {
         token[1:]: index for token, index in tokenizer.get_vocab().items() if token[:1] == "▁"
     }
-    return table, tokenizer, whole_words
+    return _Model(table, _normalised(table), tokenizer, whole_words)
 
 
-_vectors: dict[str, np.ndarray] = {}
+@dataclass(frozen=True)
+class _Model:
+    table: np.ndarray  # token -> its row
+    rows: np.ndarray  # the same rows normalised: a one-token word's vector
+    tokenizer: object
+    whole_words: dict[str, int]  # a word that is one token of the vocabulary -> that token
+
+
+# Vectors of words made of several tokens, as met (most words are one token: ``_Model.rows``).
+_pieced: dict[str, np.ndarray] = {}
 
 
 def vectors(units: list[str]) -> np.ndarray:
     """One normalised vector per word or character pair (rows in the order given)."""
     if not units:
         return np.zeros((0, 256), dtype=np.float32)
-    # Read from a copy of what is known, so another thread's update never gets in the way.
-    known = {unit: _vectors.get(unit) for unit in dict.fromkeys(units)}
-    missing = [unit for unit, vector in known.items() if vector is None]
-    if missing:
-        fresh = _embedded(missing)
-        known.update(fresh)
-        if len(_vectors) + len(fresh) > _WORD_CACHE_LIMIT:
-            _vectors.clear()
-        _vectors.update(fresh)
-    return np.stack([known[unit] for unit in units])
-
-
-def _embedded(units: list[str]) -> dict[str, np.ndarray]:
-    table, tokenizer, whole_words = _model()
-    # Most words are one token of the vocabulary: their vector is that row, looked up directly.
-    single = [unit for unit in units if unit in whole_words]
-    found = dict(zip(single, _normalised(table[[whole_words[u] for u in single]]), strict=True))
-    pieced = [unit for unit in units if unit not in found]
+    model = _model()
+    ids = [model.whole_words.get(unit, 0) for unit in units]
+    found = model.rows[ids]
+    pieced = [i for i, unit in enumerate(units) if unit not in model.whole_words]
     if pieced:
-        ids = [e.ids or [0] for e in tokenizer.encode_batch(pieced, add_special_tokens=False)]
-        lengths = np.array([len(row) for row in ids])
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        # Each unit's mean row, all at once: sums over each unit's run of token rows.
-        sums = np.add.reduceat(table[np.concatenate(ids)], starts, axis=0)
-        found.update(zip(pieced, _normalised(sums), strict=True))
+        # Read from a copy of what is known, so another thread's update never gets in the way.
+        known = {units[i]: _pieced.get(units[i]) for i in pieced}
+        missing = [unit for unit, vector in known.items() if vector is None]
+        if missing:
+            fresh = _embedded(model, missing)
+            known.update(fresh)
+            if len(_pieced) + len(fresh) > _WORD_CACHE_LIMIT:
+                _pieced.clear()
+            _pieced.update(fresh)
+        found[pieced] = np.stack([known[units[i]] for i in pieced])
     return found
+
+
+def _embedded(model: _Model, units: list[str]) -> dict[str, np.ndarray]:
+    """Each unit's vector: the normalised sum of its tokens' rows."""
+    encodings = model.tokenizer.encode_batch(units, add_special_tokens=False)
+    ids = [encoding.ids or [0] for encoding in encodings]
+    lengths = np.array([len(row) for row in ids])
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    sums = np.add.reduceat(model.table[np.concatenate(ids)], starts, axis=0)
+    return dict(zip(units, _normalised(sums), strict=True))
 
 
 def _normalised(rows: np.ndarray) -> np.ndarray:
@@ -171,5 +181,5 @@ def dictionary_share(words: list[str]) -> float:
     words = [word for word in words if len(word) > 1]
     if not words:
         return 0.0
-    whole_words = _model()[2]
+    whole_words = _model().whole_words
     return sum(word in whole_words for word in words) / len(words)
