@@ -28,7 +28,7 @@ from interview.interviewers.base import AskedQuestion
 from interview.interviewers.builtin import evidence, reading
 from interview.interviewers.builtin import interviewer as builtin
 from interview.questions.spec import QuestionSpec
-from interview.scoring import bank_fit, integrity, language, meaning
+from interview.scoring import bank_fit, integrity, language, meaning, non_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_PATTERN = re.compile(r"\b(?:because|for example|ms|%)\b", re.IGNORECASE)
@@ -69,6 +69,7 @@ def forget_readings() -> None:
     evidence._metrics.cache_clear()
     evidence._details.cache_clear()
     bank_fit._weighed_tokens.cache_clear()
+    non_answers._fitted.cache_clear()
 
 
 def timed(call, *args) -> float:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from interview.scoring import bank_fit, correctness, meaning, phrases, topicality
+from interview.scoring import correctness, meaning, phrases, topicality
 from interview.scoring import language as lang
 from interview.scoring import vocabulary as vocab
 from interview.scoring.question import QuestionText
@@ -23,8 +23,6 @@ _NEIGHBOURS = {
 
 
 RIGHT_ENOUGH_TO_CHECK = 0.2
-FIT_MIN_SIZE = 12
-FIT_UNTIL_RIGHT = 0.3
 _GENERAL = vocab.STOPWORDS | vocab.COMMON_WORDS
 # A technology's own name ("JavaScript", "Node.js") is a term, not a further concrete detail.
 _TERM_ALIASES = frozenset(alias.lstrip("=").lower() for alias in vocab.TECH_TERMS)
@@ -74,7 +72,7 @@ class AnswerFeatures:
     correctness: float | None  # 0..1 against the reference and key points (None: it has none)
     correctness_beyond_question: float | None  # the same, of its words the question lacks
     certainty: float  # how surely correctness says it: 1 against a reference answer
-    fit: bank_fit.Fit | None  # its own question beside the bank's best other (read if unsure)
+    question: QuestionText  # what it answers (``non_answers`` compares it with the banks)
     reference_answer: bool  # the question has a model answer (not only key points)
     kind: str  # the question's kind: "behavioural", "design", "coding" or "conceptual"
 
@@ -143,7 +141,7 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         correctness=right.score if right is not None else None,
         correctness_beyond_question=_beyond_question(text, question, right),
         certainty=right.certainty if right is not None else 0.0,
-        fit=_fit(text, question, right),
+        question=question,
         reference_answer=bool(question.reference.strip()),
         kind=question.kind,
     )
@@ -184,14 +182,6 @@ def _units(text: str) -> _Units:
         known=min(len(english), stop + common + term_words) + lang.known_chinese_chars(text),
         in_terms=term_words + term_chars,
     )
-
-
-def _fit(text: str, question: QuestionText, right: correctness.Correctness | None):
-    # Only an answer that is long enough to be about something, and not plainly right, needs
-    # to be checked against the other questions of the banks.
-    if lang.size(text) < FIT_MIN_SIZE or (right is not None and right.score >= FIT_UNTIL_RIGHT):
-        return None
-    return bank_fit.fit(text, question)
 
 
 def _beyond_question(

@@ -6,10 +6,12 @@ interviewer caps it at ``rubric.NON_ANSWER_CAP``.
 """
 
 import re
+from functools import lru_cache
 
 from interview.scoring import bank_fit
 from interview.scoring import language as lang
 from interview.scoring.analysis import AnswerFeatures
+from interview.scoring.question import QuestionText
 
 # Why these thresholds: ordinary prose is 30-50% stopwords / function characters and is almost
 # all known words; random letters or characters are almost none; a pasted list of technologies
@@ -67,6 +69,10 @@ _NOTHING_RIGHT = 0.1
 _FITS_OWN_AT_MOST = 0.2
 _FITS_ELSEWHERE_BY = 0.18
 _FITS_A_BANK_QUESTION = 0.3
+_FIT_MIN_SIZE = 12
+# Topicality under which an answer shares few of its question's specific words (a model answer
+# has 1.63 or more with its own question, its first half 0.96 or more, but one of 81).
+_FEW_OF_ITS_WORDS = 0.5
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|me|us|i'm|i've|we're)\b|我", re.IGNORECASE)
 
 
@@ -154,18 +160,41 @@ def _is_rambling(f: AnswerFeatures) -> bool:
 def _is_off_topic(f: AnswerFeatures) -> bool:
     if f.correctness is not None and f.correctness >= OFF_TOPIC_RIGHTNESS:
         return False
-    if _fits_elsewhere(f):
-        return True
     shares_little = _is_off_field(f) or _is_off_question(f)
-    if f.correctness is None or f.fit is None:
+    # Comparing with every bank question is only needed where something already looks off.
+    fit = _fit(f) if shares_little or _may_be_elsewhere(f) else None
+    if fit is not None and _fits_elsewhere(f, fit):
+        return True
+    if f.correctness is None or fit is None:
         return shares_little
     # A right answer in other words shares few words with its question: with a reference to
     # judge by, sharing little is off topic only if the answer fits another question better
     # or gets next to nothing of the reference right.
-    return shares_little and (f.fit.margin > 0 or f.correctness < _NOTHING_RIGHT)
+    return shares_little and (fit.margin > 0 or f.correctness < _NOTHING_RIGHT)
 
 
-def _fits_elsewhere(f: AnswerFeatures) -> bool:
+def _may_be_elsewhere(f: AnswerFeatures) -> bool:
+    """Cheap signs of an answer about something else: a lesson for a story question, a story
+    for a technical one, or, with a reference to compare, few of the question's words."""
+    if f.size < _FIT_MIN_SIZE:
+        return False
+    if f.kind in bank_fit.STORY_KINDS:
+        return not _tells_a_story(f)
+    if _tells_a_story(f) and not f.on_topic_terms:
+        return True
+    return f.reference_answer and f.topicality < _FEW_OF_ITS_WORDS
+
+
+@lru_cache(maxsize=64)
+def _fitted(text: str, question: QuestionText) -> bank_fit.Fit:
+    return bank_fit.fit(text, question)
+
+
+def _fit(f: AnswerFeatures) -> bank_fit.Fit | None:
+    return _fitted(f.text, f.question) if f.size >= _FIT_MIN_SIZE else None
+
+
+def _fits_elsewhere(f: AnswerFeatures, fit: bank_fit.Fit) -> bool:
     """The answer fits another question of the banks far better than its own.
 
     With a reference answer to compare, by a margin: measured, a model answer, or
@@ -175,9 +204,6 @@ def _fits_elsewhere(f: AnswerFeatures) -> bool:
     with: then only the telling mismatch counts, a lesson for a story question or a story for
     a technical one.
     """
-    fit = f.fit
-    if fit is None:
-        return False
     if f.reference_answer:
         return fit.own < _FITS_OWN_AT_MOST and fit.margin >= _FITS_ELSEWHERE_BY
     if fit.best < _FITS_A_BANK_QUESTION:
