@@ -148,20 +148,40 @@ def practise_again_request(session: dict, context: dict | None = None) -> dict:
 
 def weakest_questions(report: dict) -> list[str]:
     """The lowest-scoring main questions, weakest first: those under 60, else the lowest three."""
+    return [detail["question"] for detail in _weakest_details(report)]
+
+
+def _weakest_details(report: dict) -> list[dict]:
     mains = sorted(
         (d for d in report["questionDetails"] if not d["isFollowUp"]),
         key=lambda detail: detail["score"] or 0,
     )
     weak = [d for d in mains if (d["score"] or 0) < WEAK_SCORE][:MOST_WEAK]
-    return [d["question"] for d in weak or mains[:LOWEST_WHEN_NONE_WEAK]]
+    return weak or mains[:LOWEST_WHEN_NONE_WEAK]
 
 
 def retry_weak_request(session: dict, report: dict) -> dict:
-    """create_session arguments asking the weakest questions again, labelled with the same track."""
+    """create_session arguments asking the weakest questions again, labelled with the same track,
+    each with its reference answer and key points so it is graded as it was."""
+    references = {r["questionIndex"]: r for r in report.get("referenceAnswers", [])}
     return {
         "candidate_name": session["candidateName"],
         "role": session["role"],
         "difficulty": session["difficulty"],
         "follow_up_count": session["followUpCount"],
-        "custom_questions": weakest_questions(report),
+        "custom_questions": [
+            asked_again(detail, references.get(detail["questionIndex"], {}))
+            for detail in _weakest_details(report)
+        ],
     }
+
+
+def asked_again(detail: dict, reference: dict) -> dict:
+    """A report's question as a custom question (API.md's mapping, within its limits)."""
+    question = {"text": detail["question"], "category": (detail.get("category") or "Custom")[:50]}
+    if reference.get("referenceAnswer"):
+        question["reference_answer"] = reference["referenceAnswer"][:5000]
+    points = [point[:300] for point in reference.get("keyPoints") or [] if point.strip()]
+    if points:
+        question["key_points"] = points[:10]
+    return question

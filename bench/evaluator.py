@@ -174,15 +174,23 @@ from interview.api import InterviewAPI
 import app_pages.ui, app_pages.report_views, app_pages.interview_views
 api = InterviewAPI.from_url("sqlite:///" + os.path.join(tempfile.mkdtemp(), "cold.db"))
 opened = time.perf_counter() - start
+answer = "An index is a B+ tree, so a lookup reads a few pages instead of the whole table."
 session = api.create_session(candidate_name="Ada", role="backend", follow_up_count=1)["data"]
 start = time.perf_counter()
-api.submit_answer(session["sessionId"], 0, "An index is a B+ tree, so a lookup reads a few pages.")
-print(f"{opened:.3f} {time.perf_counter() - start:.3f}")
+api.submit_answer(session["sessionId"], 0, answer)
+first = time.perf_counter() - start
+print(f"{opened:.3f} {first:.3f}")
 """
+# The same, but the first answer comes 2 s after the app opened (a candidate reading and typing).
+_COLD_START_TYPED = _COLD_START.replace(
+    "start = time.perf_counter()\napi.submit",
+    "time.sleep(2)\nstart = time.perf_counter()\napi.submit",
+    1,
+)
 
 
-def _cold_start(tree: Path, rounds: int) -> tuple[float, float]:
-    samples = [_run(tree, "-c", _COLD_START).split() for _ in range(rounds)]
+def _cold_start(tree: Path, rounds: int, script: str = _COLD_START) -> tuple[float, float]:
+    samples = [_run(tree, "-c", script).split() for _ in range(rounds)]
     return (
         statistics.median(float(opened) for opened, _ in samples),
         statistics.median(float(first) for _, first in samples),
@@ -214,7 +222,10 @@ def time_and_cold_start(baseline: str, rounds: int) -> None:
         old_open, old_first = _cold_start(before, 3)
         new_open, new_first = _cold_start(ROOT, 3)
         print(f"   open   {old_open:.3f} s -> {new_open:.3f} s  (+{new_open - old_open:.3f} s)")
-        print(f"   first submit {old_first:.3f} s -> {new_first:.3f} s")
+        _, old_typed = _cold_start(before, 3, _COLD_START_TYPED)
+        _, new_typed = _cold_start(ROOT, 3, _COLD_START_TYPED)
+        print(f"   first submit, right after opening   {old_first:.3f} s -> {new_first:.3f} s")
+        print(f"   first submit, 2 s after opening     {old_typed:.3f} s -> {new_typed:.3f} s")
         print(f"   target: start-up grows <= 0.5 s (+{new_open - old_open:.3f} s)")
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from interview.scoring import correctness, meaning, phrases, topicality
+from interview.scoring import correctness, phrases, topicality
 from interview.scoring import language as lang
 from interview.scoring import vocabulary as vocab
 from interview.scoring.question import QuestionText
@@ -58,7 +58,6 @@ class AnswerFeatures:
     new_tokens: int  # distinct tokens the question did not contain
     prose_share: float  # stopwords and function characters
     known_share: float  # stopwords, common words, terms and known Chinese words
-    dictionary_share: float  # English words that are whole words of the embeddings' vocabulary
     term_share: float  # inside a technology name
     repeated_share: float  # sentences that repeat an earlier one
     story: bool  # the question asks for an experience and the answer tells one (STAR)
@@ -126,7 +125,6 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         new_tokens=len(_echo_tokens(text) - _echo_tokens(question.text)),
         prose_share=units.prose / units.total if units.total else 0.0,
         known_share=units.known / units.total if units.total else 0.0,
-        dictionary_share=meaning.dictionary_share(lang.words(text)),
         term_share=units.in_terms / units.total if units.total else 0.0,
         repeated_share=repeated_share,
         story=False,

@@ -8,7 +8,7 @@ interviewer caps it at ``rubric.NON_ANSWER_CAP``.
 import re
 from functools import lru_cache
 
-from interview.scoring import bank_fit
+from interview.scoring import bank_fit, meaning
 from interview.scoring import language as lang
 from interview.scoring.analysis import AnswerFeatures
 from interview.scoring.question import QuestionText
@@ -137,8 +137,9 @@ def _is_gibberish(f: AnswerFeatures) -> bool:
     unknown = (
         f.known_share < _GIBBERISH_KNOWN_SHARE
         and f.term_share < 0.3
-        and f.dictionary_share < _GIBBERISH_DICTIONARY_SHARE
         and not _is_code(f)
+        # Only then the vocabulary, which loads the word vectors (a draft's tips never do).
+        and meaning.dictionary_share(lang.words(f.text)) < _GIBBERISH_DICTIONARY_SHARE
     )
     # Common characters in random order are "known" one by one but never form words.
     no_chinese_words = len(lang.cjk_chars(f.text)) >= 12 and lang.chinese_word_share(f.text) < 0.08
