@@ -76,6 +76,7 @@ def get_api() -> InterviewAPI:
     """One engine per server process, on DATABASE_URL or the default SQLite file."""
     os.environ.update(_settings_from_secrets())
     api = InterviewAPI.from_url()
+    api.warm_up()  # the evaluator's word vectors load while the first page draws
     _freeze_heap()
     return api
 

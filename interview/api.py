@@ -84,8 +84,6 @@ class InterviewAPI:
         if background_scoring is None:
             background_scoring = interviewer.model is not None
         self.evaluations = EvaluationWorker(db, interviewer, background=background_scoring)
-        # The evaluator's word vectors load while the app starts, not on the first submit.
-        bank_fit.prepare_in_background()
 
     @classmethod
     def from_url(
@@ -210,6 +208,12 @@ class InterviewAPI:
     def answer_history(self, session_id=None) -> list[dict]:
         """Every saved revision of every answer of a session (not in API.md: for coaches)."""
         return lookup.answer_history(self.db, validation.check_session_id(session_id))
+
+    def warm_up(self) -> None:
+        """Load the evaluator's word vectors and read the banks in a background thread (not in
+        API.md): a long-lived server calls it once, so its first answer does not wait for them.
+        Short-lived users (tests, scripts) need not: the first answer read loads them."""
+        bank_fit.prepare_in_background()
 
     @_envelope
     def session_context(self, session_id=None) -> dict:

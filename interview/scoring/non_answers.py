@@ -2,7 +2,11 @@
 
 A blank, "I don't know", an echo of the question, gibberish, a bare list of buzzwords, filler
 without substance, or a fluent answer to a different question is a non-answer: the built-in
-interviewer caps it at ``rubric.NON_ANSWER_CAP``.
+interviewer caps it at ``rubric.NON_ANSWER_CAP``. Where the question has a reference answer or
+key points, an answer that gets enough of them right is an answer however it reads (one word,
+a line of code, a paraphrase sharing no word with the question); hedging before an attempt
+never makes a non-answer; an answer about another subject is found by which bank question it
+fits best (``bank_fit``).
 """
 
 import re
