@@ -125,9 +125,12 @@ def tips_shown(answer: str, question: dict, main_question: str = "") -> dict[str
     return {tip: bool(has) for tip, has in zip(TIPS, shown, strict=True)}
 
 
-def practise_again_request(session: dict, context: dict | None = None) -> dict:
+def practise_again_request(
+    session: dict, context: dict | None = None, report: dict | None = None
+) -> dict:
     """create_session arguments for the same track, difficulty, counts, job description and
-    resume (`context`, from InterviewAPI.session_context) as a past session."""
+    resume (`context`, from InterviewAPI.session_context) as a past session; its own questions
+    (the candidate's or a coach's set) again with their reference answers (from `report`)."""
     mains = [q for q in session["questions"] if not q["isFollowUp"]]
     context = context or {}
     request = {
@@ -140,7 +143,14 @@ def practise_again_request(session: dict, context: dict | None = None) -> dict:
     }
     # A coach's or the candidate's own question set has no bank to draw from: ask it again.
     if session["role"] == "custom":
-        request["custom_questions"] = [q["question"] for q in mains]
+        references = {r["questionIndex"]: r for r in (report or {}).get("referenceAnswers", [])}
+        request["custom_questions"] = [
+            asked_again(
+                {"question": q["question"], "category": q["category"]},
+                references.get(q["questionIndex"], {}),
+            )
+            for q in mains
+        ]
     else:
         request["question_count"] = session["mainQuestionCount"]
     return request
@@ -148,20 +158,40 @@ def practise_again_request(session: dict, context: dict | None = None) -> dict:
 
 def weakest_questions(report: dict) -> list[str]:
     """The lowest-scoring main questions, weakest first: those under 60, else the lowest three."""
+    return [detail["question"] for detail in _weakest_details(report)]
+
+
+def _weakest_details(report: dict) -> list[dict]:
     mains = sorted(
         (d for d in report["questionDetails"] if not d["isFollowUp"]),
         key=lambda detail: detail["score"] or 0,
     )
     weak = [d for d in mains if (d["score"] or 0) < WEAK_SCORE][:MOST_WEAK]
-    return [d["question"] for d in weak or mains[:LOWEST_WHEN_NONE_WEAK]]
+    return weak or mains[:LOWEST_WHEN_NONE_WEAK]
 
 
 def retry_weak_request(session: dict, report: dict) -> dict:
-    """create_session arguments asking the weakest questions again, labelled with the same track."""
+    """create_session arguments asking the weakest questions again, labelled with the same track,
+    each with its reference answer and key points so it is graded as it was."""
+    references = {r["questionIndex"]: r for r in report.get("referenceAnswers", [])}
     return {
         "candidate_name": session["candidateName"],
         "role": session["role"],
         "difficulty": session["difficulty"],
         "follow_up_count": session["followUpCount"],
-        "custom_questions": weakest_questions(report),
+        "custom_questions": [
+            asked_again(detail, references.get(detail["questionIndex"], {}))
+            for detail in _weakest_details(report)
+        ],
     }
+
+
+def asked_again(detail: dict, reference: dict) -> dict:
+    """A report's question as a custom question (API.md's mapping, within its limits)."""
+    question = {"text": detail["question"], "category": (detail.get("category") or "Custom")[:50]}
+    if reference.get("referenceAnswer"):
+        question["reference_answer"] = reference["referenceAnswer"][:5000]
+    points = [point[:300] for point in reference.get("keyPoints") or [] if point.strip()]
+    if points:
+        question["key_points"] = points[:10]
+    return question

@@ -281,7 +281,9 @@ if again.button(
 ):
     context = api.session_context(session_id)  # the same job description and resume
     context = context["data"] if ui.is_ok(context) else None
-    _start_next_interview(partial(interview_views.practise_again_request, context=context))
+    _start_next_interview(
+        partial(interview_views.practise_again_request, context=context, report=report)
+    )
 if weak.button(text("report.retry_weak"), key="retry_weak", icon=":material/fitness_center:"):
     _start_next_interview(partial(interview_views.retry_weak_request, report=report))
 if new.button(text("common.start_new"), key="new_interview"):

@@ -114,6 +114,7 @@ def get_api() -> InterviewAPI:
     os.environ.update(_settings_from_secrets())
     coaches = CoachSettings(setting("COACH_PASSWORD_HASH"), setting("COACH_EMAILS"))
     api = InterviewAPI.from_url(coach_settings=coaches)
+    api.warm_up()  # the evaluator's word vectors load while the first page draws
     first = api.coach.ensure_password(oidc_coaches=bool(coaches.emails and auth_configured()))
     if first["code"] == 200 and first["data"]["password"]:
         _announce_coach_password(first["data"]["password"])
@@ -158,7 +159,7 @@ def message_key(envelope: dict) -> str:
     message = envelope.get("message", "")
     if message in _KEYS_BY_MESSAGE:
         return _KEYS_BY_MESSAGE[message]
-    field = message.split(" ", 1)[0]
+    field = re.split(r"[ \[.]", message, maxsplit=1)[0]  # "customQuestions[2].text must ..."
     if envelope.get("code") == 400 and field in _KEYS_BY_FIELD:
         return _KEYS_BY_FIELD[field]
     return _KEYS_BY_CODE.get(envelope.get("code"), _FALLBACK)

@@ -25,9 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from interview.interviewers.base import AskedQuestion
+from interview.interviewers.builtin import evidence, reading
 from interview.interviewers.builtin import interviewer as builtin
 from interview.questions.spec import QuestionSpec
-from interview.scoring import integrity, language
+from interview.scoring import bank_fit, integrity, language, meaning, non_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_PATTERN = re.compile(r"\b(?:because|for example|ms|%)\b", re.IGNORECASE)
@@ -51,12 +52,24 @@ def floor(answer: str) -> object:
 
 
 def forget_readings() -> None:
-    """Empty the per-text caches, so the next call reads its answer from scratch."""
-    for module in (language, integrity, builtin):
+    """Empty the per-text caches, so the next call reads its answer from scratch.
+
+    What belongs to a question rather than to an answer stays, as in production, where every
+    answer to a question meets it again: its topic words (``topicality``), its reference answer
+    and key points read into words and weights (``correctness``), the banks, and the vectors of
+    words already met (the vocabulary's, loaded once)."""
+    for module in (language, integrity, builtin, reading):
         for value in vars(module).values():
             parameters = getattr(value, "cache_parameters", None)
-            if parameters and parameters()["maxsize"] is not None and value is not language.stem:
+            once = parameters and parameters()["maxsize"] in (None, 1)
+            if parameters and not once and value is not language.stem:
                 value.cache_clear()
+    for per_text in (meaning.units, meaning.text_vector, meaning._english_matrix):
+        per_text.cache_clear()
+    evidence._metrics.cache_clear()
+    evidence._details.cache_clear()
+    bank_fit._weighed_tokens.cache_clear()
+    non_answers._fitted.cache_clear()
 
 
 def timed(call, *args) -> float:

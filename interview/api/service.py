@@ -15,6 +15,7 @@ from interview.errors import InterviewError
 from interview.interviewers.base import Interviewer
 from interview.interviewers.configured import interviewer_from_environment
 from interview.questions import banks
+from interview.scoring import bank_fit
 from interview.sessions import answering, creation, lifecycle, lookup, owners, report, validation
 from interview.sessions.evaluations import EvaluationWorker
 from interview.sessions.provenance import evaluation_details
@@ -234,6 +235,12 @@ class InterviewAPI:
     def answer_history(self, session_id=None) -> list[dict]:
         """Every saved revision of every answer of a session (not in API.md: for coaches)."""
         return lookup.answer_history(self.db, validation.check_session_id(session_id))
+
+    def warm_up(self) -> None:
+        """Load the evaluator's word vectors and read the banks in a background thread (not in
+        API.md): a long-lived server calls it once, so its first answer does not wait for them.
+        Short-lived users (tests, scripts) need not: the first answer read loads them."""
+        bank_fit.prepare_in_background()
 
     @_envelope
     def session_context(self, session_id=None) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from interview.errors import InterviewError
 from interview.questions.resume import project_question
-from interview.questions.spec import QuestionSpec
+from interview.questions.spec import CustomQuestion, QuestionSpec
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DIFFICULTIES = ("junior", "mid", "senior")
@@ -358,9 +358,19 @@ def _topic_words(question: QuestionSpec) -> set[str]:
 # A coach's own questions
 
 
-def custom_questions(texts: list[str], difficulty: str | None = None) -> list[QuestionSpec]:
-    """A coach's own questions, asked exactly as written and in order."""
+def custom_questions(
+    items: list[CustomQuestion], difficulty: str | None = None
+) -> list[QuestionSpec]:
+    """A coach's own questions, asked exactly as written and in order, with what they gave to
+    grade against (a reference answer, key points) and their category."""
     return [
-        QuestionSpec(text=text.strip(), category="Custom", type="custom", difficulty=difficulty)
-        for text in texts
+        QuestionSpec(
+            text=item.text,
+            category=item.category,
+            type="custom",
+            difficulty=difficulty,
+            key_points=item.key_points,
+            reference_answer=item.reference_answer,
+        )
+        for item in items
     ]

@@ -14,3 +14,13 @@ class QuestionSpec:
     key_points: tuple[str, ...] = ()
     reference_answer: str | None = None
     bank_id: str | None = None  # stable id in its bank, used to avoid repeats
+
+
+@dataclass(frozen=True)
+class CustomQuestion:
+    """A coach's own question as create_session received it (API.md: a string or a mapping)."""
+
+    text: str
+    reference_answer: str | None = None
+    key_points: tuple[str, ...] = ()
+    category: str = "Custom"

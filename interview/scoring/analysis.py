@@ -5,11 +5,12 @@ say what it is made of. English is read as words; Chinese as characters, bigrams
 (never split on whitespace). ``non_answers`` decides from them whether it is an answer at all.
 """
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from interview.scoring import correctness, phrases, topicality
 from interview.scoring import language as lang
-from interview.scoring import phrases, topicality
 from interview.scoring import vocabulary as vocab
 from interview.scoring.question import QuestionText
 
@@ -21,6 +22,8 @@ _NEIGHBOURS = {
 }
 
 
+RIGHT_ENOUGH_TO_CHECK = 0.2
+_GENERAL = vocab.STOPWORDS | vocab.COMMON_WORDS
 # A technology's own name ("JavaScript", "Node.js") is a term, not a further concrete detail.
 _TERM_ALIASES = frozenset(alias.lstrip("=").lower() for alias in vocab.TECH_TERMS)
 
@@ -44,9 +47,11 @@ class AnswerFeatures:
     structure: tuple[str, ...]
     fillers: tuple[str, ...]
     dont_know: bool
+    beyond_admission: int  # content words besides admitting not knowing ("not sure, but ...")
+    skipped: bool  # the whole answer is "pass", "skip", "跳过"
     shared: tuple[str, ...]  # content tokens the answer shares with the question or key points
     question_overlap: float  # share of the question's content tokens the answer uses
-    key_point_coverage: tuple[float, ...]  # 0..1 per key point
+    key_point_coverage: tuple[float, ...]  # 0..1 per key point, in its words or by meaning
     question_domains: frozenset[str]
     question_terms: int  # distinct technologies the question and its key points name
     echo_share: float  # share of the answer's tokens that come from the question
@@ -63,6 +68,12 @@ class AnswerFeatures:
     subject_words_said: int  # words an answer about the question's classic subject uses
     story_question: bool  # the question asks for an experience
     new_content: int  # content words and technologies the question and its key points lack
+    correctness: float | None  # 0..1 against the reference and key points (None: it has none)
+    correctness_beyond_question: float | None  # the same, of its words the question lacks
+    certainty: float  # how surely correctness says it: 1 against a reference answer
+    question: QuestionText  # what it answers (``non_answers`` compares it with the banks)
+    reference_answer: bool  # the question has a model answer (not only key points)
+    kind: str  # the question's kind: "behavioural", "design", "coding" or "conceptual"
 
     @property
     def substance(self) -> int:
@@ -83,6 +94,8 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
     subject, named = topicality.subject_of(question)
     units = _units(text)
     said = topicality.subject_words_said(text, question)
+    right = correctness.judge(text, question)
+    covered = right.key_points if right is not None else ()
     features = AnswerFeatures(
         text=text,
         sentences=tuple(sentences),
@@ -101,9 +114,11 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         structure=_markers(text, vocab.STRUCTURE_MARKERS),
         fillers=_markers(text, vocab.FILLER_MARKERS),
         dont_know=bool(_markers(text, vocab.DONT_KNOW_MARKERS)),
+        beyond_admission=_beyond_admission(sentences),
+        skipped=text.strip().lower().rstrip(".!。！") in vocab.SKIPS,
         shared=tuple(sorted(answer_tokens & reference)),
         question_overlap=_share(answer_tokens & question_tokens, question_tokens),
-        key_point_coverage=tuple(_coverage(answer_tokens, p) for p in question.key_points),
+        key_point_coverage=tuple(covered),
         question_domains=question_domains,
         question_terms=len({term.name for term in about if term.domains - {"general"}}),
         echo_share=_echo_share(text, question.text),
@@ -121,6 +136,12 @@ def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
         subject_words_said=said,
         story_question=asks_for_story(question.text),
         new_content=len(answer_tokens - reference),
+        correctness=right.score if right is not None else None,
+        correctness_beyond_question=_beyond_question(text, question, right),
+        certainty=right.certainty if right is not None else 0.0,
+        question=question,
+        reference_answer=bool(question.reference.strip()),
+        kind=question.kind,
     )
     return replace(features, story=asks_for_story(question.text) and _tells_story(features))
 
@@ -161,6 +182,42 @@ def _units(text: str) -> _Units:
     )
 
 
+def _beyond_question(
+    text: str, question: QuestionText, right: correctness.Correctness | None
+) -> float | None:
+    """How right the answer is once the question's own words are taken out: a question echoed
+    back is not made right by a reference that repeats the question. Only read for an answer
+    that is mostly the question's words (the only one it changes)."""
+    if (
+        right is None
+        or right.score < RIGHT_ENOUGH_TO_CHECK
+        or _echo_share(text, question.text) < 0.5
+    ):
+        return right.score if right is not None else None
+    asked = {word for word in lang.words(question.text)} | set(lang.cjk_chars(question.text))
+    rest = re.sub(
+        r"[A-Za-z][A-Za-z0-9']*|[\u3400-\u9fff]",
+        lambda m: "" if m.group(0).lower() in asked else m.group(0),
+        text,
+    )
+    return correctness.judge(rest, question).score
+
+
+def _beyond_admission(sentences: list[lang.Sentence]) -> int:
+    """Content words said besides admitting not knowing: "I'm not sure. I guess it runs one
+    extra query per row" says four; "I have never done caching, sorry" one."""
+    said = set()
+    for sentence in sentences:
+        text = sentence.text
+        found = phrases.find_markers(text, vocab.DONT_KNOW_MARKERS)
+        if found:  # what follows the last admission: "not sure, but I think it ..."
+            text = text[max(position + len(phrase) for phrase, position in found) :]
+        words = lang.words(text)
+        said |= {lang.stem(w) for w in words if w not in _GENERAL and w not in vocab.HEDGES}
+        said |= lang.chinese_bigrams(text) - vocab.HEDGES
+    return len(said)
+
+
 def _unique_sentences(answer: str) -> tuple[list[lang.Sentence], float]:
     # Saying the same sentence again adds nothing, so repeats are read once.
     sentences = lang.split_sentences(answer)
@@ -195,12 +252,6 @@ def _markers(text: str, markers: tuple[str, ...]) -> tuple[str, ...]:
 
 def _share(part: set, whole: set) -> float:
     return len(part) / len(whole) if whole else 0.0
-
-
-def _coverage(answer_tokens: set[str], key_point: str) -> float:
-    # A key point counts as covered once about 60% of its content is in the answer.
-    tokens = lang.content_tokens(key_point)
-    return min(1.0, _share(answer_tokens & tokens, tokens) / 0.6) if tokens else 0.0
 
 
 def _echo_tokens(text: str) -> set[str]:

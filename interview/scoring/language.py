@@ -16,6 +16,8 @@ _WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
 # A sentence ends at Chinese punctuation or a line break anywhere, and at ". ! ? ;" only before
 # a space or the end (so "Node.js", "e.g." and "3.5" stay inside their sentence).
 _SENTENCE_END = re.compile(r"[。！？；\n]+|(?<!e\.g)(?<!i\.e)(?<!\bvs)[.!?;]+(?=\s|$)")
+# A whole sentence, as evidence quotes it, runs on past a semicolon.
+_WHOLE_SENTENCE_END = re.compile(r"[。！？\n]+|(?<!e\.g)(?<!i\.e)(?<!\bvs)[.!?]+(?=\s|$)")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 # Things a candidate counts besides time and money ("300 lines", "30 deploys", "two teams").
 _COUNTED = (
@@ -82,10 +84,11 @@ def is_mainly_chinese(text: str) -> bool:
     return cjk > 0 and cjk >= len(_WORD.findall(text.lower()))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences as spans of the original text, blank ones dropped."""
+def split_sentences(text: str, whole: bool = False) -> list[Sentence]:
+    """Sentences (or clauses between semicolons, unless ``whole``) as spans of the original
+    text, blank ones dropped."""
     sentences, start = [], 0
-    for end_mark in _SENTENCE_END.finditer(text):
+    for end_mark in (_WHOLE_SENTENCE_END if whole else _SENTENCE_END).finditer(text):
         sentences.append(_sentence(text, start, end_mark.end()))
         start = end_mark.end()
     sentences.append(_sentence(text, start, len(text)))

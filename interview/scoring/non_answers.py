@@ -2,19 +2,37 @@
 
 A blank, "I don't know", an echo of the question, gibberish, a bare list of buzzwords, filler
 without substance, or a fluent answer to a different question is a non-answer: the built-in
-interviewer caps it at ``rubric.NON_ANSWER_CAP``.
+interviewer caps it at ``rubric.NON_ANSWER_CAP``. Where the question has a reference answer or
+key points, an answer that gets enough of them right is an answer however it reads (one word,
+a line of code, a paraphrase sharing no word with the question); hedging before an attempt
+never makes a non-answer; an answer about another subject is found by which bank question it
+fits best (``bank_fit``).
 """
 
+import re
+from functools import lru_cache
+
+from interview.scoring import bank_fit, meaning
 from interview.scoring import language as lang
 from interview.scoring.analysis import AnswerFeatures
+from interview.scoring.question import QuestionText
 
 # Why these thresholds: ordinary prose is 30-50% stopwords / function characters and is almost
 # all known words; random letters or characters are almost none; a pasted list of technologies
 # is mostly term names with no grammar around it.
 _GIBBERISH_KNOWN_SHARE = 0.3
+# Words of a real language are mostly whole words of a large vocabulary ("signature",
+# "constructors"); random letters ("qwer zxcv") almost never are.
+_GIBBERISH_DICTIONARY_SHARE = 0.5
 _BUZZWORD_TERM_SHARE = 0.4
 _BUZZWORD_PROSE_SHARE = 0.12
 _ECHO_SHARE = 0.85
+# The question said back with a few words of one's own ("... That is a good question.").
+_ECHO_WITH_ADDITIONS = 0.6
+_ECHO_QUESTION_SAID = 0.7
+_ECHO_MOST_ADDED = 5
+_ECHO_ADDS_NOTHING_RIGHT = 0.15
+_CODE_SYMBOLS = 3
 _DONT_KNOW_MAX_SIZE = 12
 _RAMBLING_MIN_SIZE = 20
 _RAMBLING_MIN_FILLERS = 3
@@ -40,12 +58,37 @@ _STORY_TOPICAL_FLOOR = 0.15
 # many words or technologies of its own.
 _ADMISSION_MAX_NEW_CONTENT = 6
 _ADMISSION_MAX_SIZE = 45
+# A hedge ("I'm honestly not sure. I guess ...") followed by this many content words of an
+# attempt is an answer, however unsure.
+_ATTEMPT_AFTER_HEDGE = 4
+# An answer that gets at least this much of the question's reference answer or key points right
+# is an answer, however terse, oddly worded or unlike the question's words ("push"; "function
+# name, and input parameters"; a line of code): measured on the Mohler training split, answers
+# capped as non-answers and graded below 3 of 5 almost all score under it (26 of 27).
+RIGHT_ENOUGH = 0.35
+# Off topic: an answer this right is about its question; one under _NOTHING_RIGHT gets next to
+# nothing of it right; see ``_fits_elsewhere`` for the fit.
+OFF_TOPIC_RIGHTNESS = 0.3
+_NOTHING_RIGHT = 0.1
+_FITS_OWN_AT_MOST = 0.2
+_FITS_ELSEWHERE_BY = 0.18
+_FITS_A_BANK_QUESTION = 0.3
+_FIT_MIN_SIZE = 12
+# Topicality under which an answer shares few of its question's specific words (a model answer
+# has 1.63 or more with its own question, its first half 0.96 or more, but one of 81).
+_FEW_OF_ITS_WORDS = 0.5
+_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|me|us|i'm|i've|we're)\b|我", re.IGNORECASE)
 
 
 def non_answer_reason(features: AnswerFeatures) -> str | None:
     """Why this is not an answer at all ("blank", "dont_know", ...), or None when it is one."""
+    if _is_blank(features):
+        return "blank"
+    if features.skipped or _is_dont_know(features):
+        return "dont_know"
+    if features.correctness is not None and features.correctness >= RIGHT_ENOUGH:
+        return "echo" if _repeats_the_question(features) else None
     checks = (
-        ("blank", _is_blank),
         ("dont_know", _is_dont_know),
         ("echo", _is_echo),
         ("gibberish", _is_gibberish),
@@ -63,7 +106,7 @@ def _is_blank(f: AnswerFeatures) -> bool:
 def _is_dont_know(f: AnswerFeatures) -> bool:
     # "I don't know the exact figure, but we ..." goes on to answer, so only a short one counts,
     # or one that adds nothing to the question but apologies ("I have never done caching").
-    if not f.dont_know or f.metrics:
+    if not f.dont_know or f.metrics or f.beyond_admission >= _ATTEMPT_AFTER_HEDGE:
         return False
     short = f.size <= _DONT_KNOW_MAX_SIZE and len(f.terms) <= 1
     adds_nothing = f.size <= _ADMISSION_MAX_SIZE and f.new_content <= _ADMISSION_MAX_NEW_CONTENT
@@ -71,14 +114,37 @@ def _is_dont_know(f: AnswerFeatures) -> bool:
 
 
 def _is_echo(f: AnswerFeatures) -> bool:
-    return f.echo_share >= _ECHO_SHARE and f.new_tokens <= 2
+    return (f.echo_share >= _ECHO_SHARE and f.new_tokens <= 2) or _repeats_the_question(f)
+
+
+def _repeats_the_question(f: AnswerFeatures) -> bool:
+    # The whole question said back with a few words of one's own ("... Good question."); an
+    # answer reusing the question's words to say something right ("the last item points to
+    # the first item") is not one, nor is a terse answer that adds the one word that matters
+    # ("... by their signature").
+    repeats = f.question_overlap >= _ECHO_QUESTION_SAID and f.echo_share >= _ECHO_WITH_ADDITIONS
+    right = f.correctness_beyond_question
+    added_nothing_right = f.new_tokens == 0 or right is None or right < _ECHO_ADDS_NOTHING_RIGHT
+    return repeats and f.new_tokens <= _ECHO_MOST_ADDED and added_nothing_right
+
+
+def _is_code(f: AnswerFeatures) -> bool:
+    """A line of code or a formula ("T(n) = 0 if n < 2", "xPtr = x;") is an answer's form."""
+    symbols = sum(f.text.count(char) for char in "=;(){}[]<>*&+")
+    return symbols >= _CODE_SYMBOLS and bool(re.search(r"[A-Za-z_]\w*\s*[(\[=]", f.text))
 
 
 def _is_gibberish(f: AnswerFeatures) -> bool:
     # Prose repeating one or two words ("the the the ...") is as empty as random letters.
     tokens = lang.words(f.text) + lang.cjk_chars(f.text)
     monotonous = len(tokens) >= 8 and len(set(tokens)) / len(tokens) < 0.15
-    unknown = f.known_share < _GIBBERISH_KNOWN_SHARE and f.term_share < 0.3
+    unknown = (
+        f.known_share < _GIBBERISH_KNOWN_SHARE
+        and f.term_share < 0.3
+        and not _is_code(f)
+        # Only then the vocabulary, which loads the word vectors (a draft's tips never do).
+        and meaning.dictionary_share(lang.words(f.text)) < _GIBBERISH_DICTIONARY_SHARE
+    )
     # Common characters in random order are "known" one by one but never form words.
     no_chinese_words = len(lang.cjk_chars(f.text)) >= 12 and lang.chinese_word_share(f.text) < 0.08
     return monotonous or unknown or no_chinese_words
@@ -97,7 +163,65 @@ def _is_rambling(f: AnswerFeatures) -> bool:
 
 
 def _is_off_topic(f: AnswerFeatures) -> bool:
-    return _is_off_field(f) or _is_off_question(f)
+    if f.correctness is not None and f.correctness >= OFF_TOPIC_RIGHTNESS:
+        return False
+    shares_little = _is_off_field(f) or _is_off_question(f)
+    # Comparing with every bank question is only needed where something already looks off.
+    fit = _fit(f) if shares_little or _may_be_elsewhere(f) else None
+    if fit is not None and _fits_elsewhere(f, fit):
+        return True
+    if f.correctness is None or fit is None:
+        return shares_little
+    # A right answer in other words shares few words with its question: with a reference to
+    # judge by, sharing little is off topic only if the answer fits another question better
+    # or gets next to nothing of the reference right.
+    return shares_little and (fit.margin > 0 or f.correctness < _NOTHING_RIGHT)
+
+
+def _may_be_elsewhere(f: AnswerFeatures) -> bool:
+    """Cheap signs of an answer about something else: a lesson for a story question, a story
+    for a technical one, or, with a reference to compare, few of the question's words."""
+    if f.size < _FIT_MIN_SIZE:
+        return False
+    if f.kind in bank_fit.STORY_KINDS:
+        return not _tells_a_story(f)
+    if _tells_a_story(f) and not f.on_topic_terms:
+        return True
+    return f.reference_answer and f.topicality < _FEW_OF_ITS_WORDS
+
+
+@lru_cache(maxsize=64)
+def _fitted(text: str, question: QuestionText) -> bank_fit.Fit:
+    return bank_fit.fit(text, question)
+
+
+def _fit(f: AnswerFeatures) -> bank_fit.Fit | None:
+    return _fitted(f.text, f.question) if f.size >= _FIT_MIN_SIZE else None
+
+
+def _fits_elsewhere(f: AnswerFeatures, fit: bank_fit.Fit) -> bool:
+    """The answer fits another question of the banks far better than its own.
+
+    With a reference answer to compare, by a margin: measured, a model answer, or
+    its first half, fits its own question better than any other by 0.21 or more; answers of the
+    Mohler split (intro programming, custom questions) fit a bank question better by at most
+    0.26, by 0.16 or more in 1%. A question with key points alone is too short to compare
+    with: then only the telling mismatch counts, a lesson for a story question or a story for
+    a technical one.
+    """
+    if f.reference_answer:
+        return fit.own < _FITS_OWN_AT_MOST and fit.margin >= _FITS_ELSEWHERE_BY
+    if fit.best < _FITS_A_BANK_QUESTION:
+        return False
+    story_asked = f.kind in bank_fit.STORY_KINDS
+    if story_asked:  # a lesson: no story, nobody in it, about another question's subject
+        lesson = not _tells_a_story(f) and not _FIRST_PERSON.search(f.text)
+        return fit.best_kind not in bank_fit.STORY_KINDS and lesson
+    return fit.best_kind in bank_fit.STORY_KINDS and _tells_a_story(f) and not f.on_topic_terms
+
+
+def _tells_a_story(f: AnswerFeatures) -> bool:
+    return len(f.actions) >= 2 or (bool(f.actions) and bool(f.examples))
 
 
 def _is_off_question(f: AnswerFeatures) -> bool:

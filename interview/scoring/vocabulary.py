@@ -477,9 +477,23 @@ FILLER_MARKERS = _phrases("""
 DONT_KNOW_MARKERS = _phrases("""
     i don't know, i dont know, i do not know, don't know, dont know, no idea, not sure,
     i'm not sure, no clue, i have no, never done, never used, can't answer, cannot answer,
-    pass, skip, i forgot, idk, n/a, no comment, 不知道, 不清楚, 不会, 没做过, 没用过, 不了解,
-    不太懂, 不懂, 跳过, 忘了, 没有经验
+    i forgot, idk, n/a, no comment, 不知道, 不清楚, 不会, 没做过, 没用过, 不了解,
+    不太懂, 不懂, 忘了, 没有经验, 不确定, 不太确定, 不太清楚, 没有做过, 没接触过
 """)
+# Words that soften or apologise without saying anything about the question.
+HEDGES = frozenset(
+    _phrases("""
+    sorry, honestly, guess, maybe, perhaps, probably, idea, unfortunately, afraid, clue, sure,
+    remember, recall, 抱歉, 不好意思, 可能, 大概, 也许, 应该, 好像, 记得
+""")
+)
+# Giving up in one word is giving up only when it is the whole answer: "pass by reference" and
+# "skip list" are answers.
+SKIPS = frozenset(
+    _phrases("""
+    pass, skip, next, next question, no answer, i pass, 跳过, 下一题, 过
+""")
+)
 
 # Words that carry grammar, not content: they make prose prose (a bare list has none) and never
 # count as overlap with the question.

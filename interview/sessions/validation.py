@@ -1,15 +1,21 @@
 """Argument checks in the order API.md gives them; each failure is an InterviewError(400, ...)."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from interview.errors import InterviewError
+from interview.questions.spec import CustomQuestion
 
 MAX_ANSWER = 20_000
 MAX_CONTEXT = 20_000
 MAX_CUSTOM_QUESTIONS = 50
 MAX_CUSTOM_QUESTION = 1_000
+MAX_REFERENCE_ANSWER = 5_000
+MAX_KEY_POINTS = 10
+MAX_KEY_POINT = 300
+MAX_CATEGORY = 50
 MAX_AUDIO = 25 * 1024 * 1024  # bytes: the transcription endpoint's limit
 DIFFICULTIES = ("junior", "mid", "senior")
 STATUSES = ("CREATED", "IN_PROGRESS", "COMPLETED", "EVALUATED")
@@ -38,7 +44,7 @@ class NewSession:
     difficulty: str | None
     job_description: str | None
     resume_text: str | None
-    custom_questions: tuple[str, ...] | None
+    custom_questions: tuple[CustomQuestion, ...] | None
     request_id: str | None
 
 
@@ -82,11 +88,21 @@ def check_question_index(index: object) -> int:
 
 
 def check_answer(answer: object, *, allow_blank: bool) -> str:
-    if not isinstance(answer, str) or (not allow_blank and not answer.strip()):
+    """The answer as stored; "" for one that is blank once cleaned (only where allowed)."""
+    if not isinstance(answer, str):
+        raise _bad("答案不能为空")
+    cleaned = clean_text(answer)
+    blank = not has_visible_text(cleaned)
+    if blank and not allow_blank:
         raise _bad("答案不能为空")
     if len(answer) > MAX_ANSWER:
         raise _bad("答案过长")
-    return clean_text(answer)
+    return "" if blank else cleaned
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether anything is left to read: "\x00", zero-width spaces or tabs alone say nothing."""
+    return any(not (char.isspace() or unicodedata.category(char)[0] == "C") for char in text)
 
 
 def check_audio(audio: object) -> bytes:
@@ -119,20 +135,81 @@ def _count(fields: dict, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def _custom_questions(value: object) -> tuple[str, ...] | None:
+def _custom_questions(value: object) -> tuple[CustomQuestion, ...] | None:
     if value is None:
         return None
+    if not isinstance(value, list | tuple) or not 1 <= len(value) <= MAX_CUSTOM_QUESTIONS:
+        raise _bad(_CUSTOM_QUESTIONS_SHAPE)
+    return tuple(_custom_question(item, number) for number, item in enumerate(value))
+
+
+_CUSTOM_QUESTIONS_SHAPE = (
+    f"customQuestions must be a list of 1 to {MAX_CUSTOM_QUESTIONS} non-blank strings "
+    f"of at most {MAX_CUSTOM_QUESTION} characters, or mappings with such a text"
+)
+# A mapping's keys as Python callers and HTTP clients (camelCase) spell them.
+_CUSTOM_QUESTION_KEYS = {
+    "text": "text",
+    "reference_answer": "reference_answer",
+    "referenceAnswer": "reference_answer",
+    "key_points": "key_points",
+    "keyPoints": "key_points",
+    "category": "category",
+}
+
+
+def _custom_question(item: object, number: int) -> CustomQuestion:
+    if isinstance(item, str):
+        return CustomQuestion(_question_text(item))
+    if not isinstance(item, dict):
+        raise _bad(_CUSTOM_QUESTIONS_SHAPE)
+    where = f"customQuestions[{number}]"
+    unknown = [key for key in item if key not in _CUSTOM_QUESTION_KEYS]
+    if unknown:
+        raise _bad(f"{where} has an unknown field: {_camel(str(unknown[0]))}")
+    fields = {_CUSTOM_QUESTION_KEYS[key]: field for key, field in item.items()}
+    reference = fields.get("reference_answer")
+    if reference is not None and (
+        not isinstance(reference, str) or len(reference) > MAX_REFERENCE_ANSWER
+    ):
+        raise _bad(
+            f"{where}.referenceAnswer must be a string of at most {MAX_REFERENCE_ANSWER} characters"
+        )
+    category = fields.get("category")
+    if category is not None and (not isinstance(category, str) or len(category) > MAX_CATEGORY):
+        raise _bad(f"{where}.category must be a string of at most {MAX_CATEGORY} characters")
+    return CustomQuestion(
+        text=_question_text(fields.get("text"), where),
+        reference_answer=(clean_text(reference).strip() or None) if reference else None,
+        key_points=_key_points(fields.get("key_points"), where),
+        category=(clean_text(category).strip() or "Custom") if category else "Custom",
+    )
+
+
+def _question_text(text: object, where: str | None = None) -> str:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_CUSTOM_QUESTION:
+        if where is None:
+            raise _bad(_CUSTOM_QUESTIONS_SHAPE)
+        raise _bad(
+            f"{where}.text must be a non-blank string of at most {MAX_CUSTOM_QUESTION} characters"
+        )
+    return clean_text(text).strip()
+
+
+def _key_points(points: object, where: str) -> tuple[str, ...]:
+    if points is None:
+        return ()
     valid = (
-        isinstance(value, list | tuple)
-        and 1 <= len(value) <= MAX_CUSTOM_QUESTIONS
-        and all(isinstance(q, str) and q.strip() and len(q) <= MAX_CUSTOM_QUESTION for q in value)
+        isinstance(points, list | tuple)
+        and len(points) <= MAX_KEY_POINTS
+        and all(isinstance(p, str) and p.strip() and len(p) <= MAX_KEY_POINT for p in points)
     )
     if not valid:
         raise _bad(
-            f"customQuestions must be a list of 1 to {MAX_CUSTOM_QUESTIONS} non-blank strings "
-            f"of at most {MAX_CUSTOM_QUESTION} characters"
+            f"{where}.keyPoints must be a list of at most {MAX_KEY_POINTS} non-blank strings "
+            f"of at most {MAX_KEY_POINT} characters"
         )
-    return tuple(clean_text(q).strip() for q in value)
+    return tuple(clean_text(point).strip() for point in points)
 
 
 def check_request_id(fields: dict) -> str | None:

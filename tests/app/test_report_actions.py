@@ -97,6 +97,7 @@ def test_retry_weak_asks_the_weakest_main_questions_weakest_first(app, api):
     retry = other_session(api, session_id)
     assert [q["question"] for q in retry["questions"]] == [QUESTIONS[2], QUESTIONS[1]]
     assert retry["role"] == "backend" and retry["followUpCount"] == 0
+    assert {q["category"] for q in retry["questions"]} == {"Custom"}
     assert app.query_params[ui.SESSION_QUERY_PARAM] == retry["sessionId"]
     assert "Question 1 of 2" in captions(app)
 
@@ -127,7 +128,12 @@ def test_an_error_starting_the_next_interview_is_said_plainly(app, api, session_
 
 
 def detail(index: int, score: int, follow_up: bool = False) -> dict:
-    return {"question": f"Q{index}", "score": score, "isFollowUp": follow_up}
+    return {
+        "question": f"Q{index}",
+        "score": score,
+        "isFollowUp": follow_up,
+        "questionIndex": index,
+    }
 
 
 @pytest.mark.parametrize(
@@ -147,3 +153,24 @@ def test_the_weakest_questions_are_the_lowest_main_ones(scores, weakest):
 def test_a_follow_up_is_never_retried_on_its_own():
     details = [detail(0, 70), detail(1, 5, follow_up=True), detail(2, 40)]
     assert interview_views.weakest_questions({"questionDetails": details}) == ["Q2"]
+
+
+def test_a_retried_bank_question_keeps_its_reference_answer_key_points_and_category(api):
+    created = api.create_session(candidate_name="Ada", role="backend", follow_up_count=0)
+    session_id = created["data"]["sessionId"]
+    api.complete_early(session_id)
+    report = api.generate_report(session_id)["data"]
+    request = interview_views.retry_weak_request(api.get_session(session_id)["data"], report)
+
+    retry_id = api.create_session(**request)["data"]["sessionId"]
+    api.complete_early(retry_id)
+    retried = api.generate_report(retry_id)["data"]
+
+    before = {r["question"]: r for r in report["referenceAnswers"]}
+    categories = {d["question"]: d["category"] for d in report["questionDetails"]}
+    assert len(retried["referenceAnswers"]) == len(request["custom_questions"]) >= 3
+    for again, detail in zip(retried["referenceAnswers"], retried["questionDetails"], strict=True):
+        question = again["question"]
+        assert again["referenceAnswer"] == before[question]["referenceAnswer"]
+        assert again["keyPoints"] == before[question]["keyPoints"]
+        assert detail["category"] == categories[question]

@@ -54,6 +54,8 @@ SUBMIT_TABLE = [
     ("unknown", 0, None, 400, "答案不能为空"),
     ("unknown", 0, "", 400, "答案不能为空"),
     ("unknown", 0, " \n\t ", 400, "答案不能为空"),
+    ("unknown", 0, "\x00", 400, "答案不能为空"),
+    ("unknown", 0, " \x00\u200b\x07 ", 400, "答案不能为空"),
     ("unknown", 0, 17, 400, "答案不能为空"),
     ("unknown", 0, "x" * 20_001, 400, "答案过长"),
     ("unknown", 0, GOOD, 404, "Session not found"),
@@ -67,7 +69,10 @@ def test_submit_checks_arguments_in_the_documented_order(
     assert_envelope(api.submit_answer(session_id, index, answer), code, message)
 
 
-SAVE_TABLE = [row for row in SUBMIT_TABLE if row[2] not in ("", " \n\t ")]
+# Saving a blank draft clears it (API.md), and an answer blank once cleaned is a blank one.
+SAVE_TABLE = [
+    row for row in SUBMIT_TABLE if not (isinstance(row[2], str) and row[4] == "答案不能为空")
+]
 
 
 @pytest.mark.parametrize(("session_id", "index", "answer", "code", "message"), SAVE_TABLE)
@@ -209,6 +214,30 @@ CREATE_ERRORS = [
     ({"custom_questions": ["q"] * 51}, "customQuestions must be a list of 1 to 50"),
     ({"custom_questions": ["x" * 1001]}, "customQuestions must be a list of 1 to 50"),
     ({"role": "custom"}, "customQuestions is required when role is custom"),
+    ({"custom_questions": [7]}, "customQuestions must be a list of 1 to 50"),
+    ({"custom_questions": [{"text": " "}]}, "customQuestions[0].text must be a non-blank"),
+    ({"custom_questions": [{"referenceAnswer": "x"}]}, "customQuestions[0].text must be"),
+    (
+        {"custom_questions": ["ok?", {"text": "Why?", "reference_answer": "x" * 5001}]},
+        "customQuestions[1].referenceAnswer must be a string of at most 5000 characters",
+    ),
+    (
+        {"custom_questions": [{"text": "Why?", "keyPoints": ["a"] * 11}]},
+        "customQuestions[0].keyPoints must be a list of at most 10 non-blank strings",
+    ),
+    (
+        {"custom_questions": [{"text": "Why?", "key_points": ["a", " "]}]},
+        "customQuestions[0].keyPoints must be a list of at most 10",
+    ),
+    (
+        {"custom_questions": [{"text": "Why?", "key_points": ["x" * 301]}]},
+        "customQuestions[0].keyPoints must be a list of at most 10",
+    ),
+    (
+        {"custom_questions": [{"text": "Why?", "category": "x" * 51}]},
+        "customQuestions[0].category must be a string of at most 50 characters",
+    ),
+    ({"custom_questions": [{"text": "Why?", "hint": "x"}]}, "customQuestions[0] has an unknown"),
     ({"request_id": 5}, "requestId must be a string"),
     ({"favourite_colour": "blue"}, "Unknown field: favouriteColour"),
 ]
@@ -305,6 +334,15 @@ def test_a_used_request_id_returns_its_session_whatever_the_other_fields(api):
     first = api.create_session(candidate_name="Ada", role="backend", request_id="r1")["data"]
     again = api.create_session(request_id="r1", question_count=99, role="astronaut", colour=1)
     assert again["code"] == 200 and again["data"]["sessionId"] == first["sessionId"]
+
+
+def test_an_answer_blank_once_cleaned_clears_a_draft_but_cannot_empty_a_submitted_one(api):
+    session_id = new_session(api)
+    assert api.save_answer(session_id, 0, "draft")["code"] == 200
+    assert api.save_answer(session_id, 0, "\x00")["code"] == 200
+    assert api.get_current_question(session_id)["data"]["question"]["userAnswer"] in (None, "")
+    assert api.submit_answer(session_id, 0, GOOD)["code"] == 200
+    assert_envelope(api.save_answer(session_id, 0, "\x00 "), 400, "答案不能为空")
 
 
 def test_question_count_is_ignored_with_custom_questions(api):

@@ -19,6 +19,7 @@ from interview.questions.banks import (
     track_capacity,
 )
 from interview.questions.resume import find_project
+from interview.questions.spec import CustomQuestion
 
 TRACKS = load_tracks()
 ENGLISH = ("backend", "frontend", "data_ml", "devops_sre", "product_management", "behavioural")
@@ -307,7 +308,8 @@ def test_the_same_seed_chooses_the_same_questions():
 
 
 def test_custom_questions_are_asked_as_written():
-    questions = custom_questions(["Why Rust?", "Tell me about tokio."], "senior")
+    asked = [CustomQuestion("Why Rust?"), CustomQuestion("Tell me about tokio.")]
+    questions = custom_questions(asked, "senior")
     assert [question.text for question in questions] == ["Why Rust?", "Tell me about tokio."]
     assert {(q.category, q.type, q.difficulty, q.key_points) for q in questions} == {
         ("Custom", "custom", "senior", ())

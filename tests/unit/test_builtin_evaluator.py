@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview.interviewers.base import AskedQuestion, ScoredQuestion
+from interview.interviewers.builtin.evidence import unmarked
 from interview.interviewers.builtin.interviewer import BuiltinInterviewer, grader_instruction_flags
 from interview.questions.spec import QuestionSpec
 from interview.scoring import rubric
@@ -21,6 +22,15 @@ def ask(text, key_points=(), category="Backend", kind="backend", index=0):
 def score_of(evaluation):
     dims = {d.dimension: d.score for d in evaluation.dimensions}
     return rubric.question_score(dims, evaluation.cap)
+
+
+def is_marked_sentence_of(evidence, answer):
+    """Evidence is empty, or a sentence of the answer marked as what earned or cost points."""
+    if not evidence:
+        return True
+    marks = ("Earned: ", "Cost: ", "得分：", "失分：")
+    quoted = unmarked(evidence)
+    return evidence.startswith(marks) and quoted.rstrip("…") in answer and len(quoted) <= 401
 
 
 def scored(question, answer):
@@ -221,7 +231,7 @@ def test_every_dimension_is_scored_in_rubric_order_with_verbatim_evidence():
         assert tuple(d.dimension for d in evaluation.dimensions) == rubric.DIMENSION_NAMES
         for dimension in evaluation.dimensions:
             assert 0 <= dimension.score <= 100
-            assert dimension.evidence in answer and len(dimension.evidence) <= 160
+            assert is_marked_sentence_of(dimension.evidence, answer)
 
 
 def test_an_answer_covering_the_key_points_beats_one_that_does_not():
@@ -432,7 +442,7 @@ def test_any_text_scores_within_0_and_100_the_same_way_every_time(text):
     first = INTERVIEWER.evaluate(INDEX, text)
     assert first == INTERVIEWER.evaluate(INDEX, text)
     assert 0 <= score_of(first) <= 100
-    assert all(d.evidence in text and len(d.evidence) <= 160 for d in first.dimensions)
+    assert all(is_marked_sentence_of(d.evidence, text) for d in first.dimensions)
 
 
 @pytest.mark.parametrize(("question", "answer"), ANSWERS[::2])
@@ -448,7 +458,9 @@ def test_feedback_names_the_weakest_dimension_and_quotes_the_answer():
     answer = GRADED["cache"][2]  # the good answer: no challenge described
     feedback = INTERVIEWER.evaluate(CACHE, answer).feedback
     assert "problem solving" in feedback
-    assert "I would put Redis in front of the database" in feedback
+    # Its strongest dimension is quoted: one of the answer's own sentences, each quoted once.
+    quoted = feedback.split("“")[1].split("”")[0].rstrip("…")
+    assert quoted and quoted in answer
 
 
 def test_feedback_for_a_buzzword_list_names_the_listed_technologies():
@@ -504,7 +516,7 @@ def test_a_summary_of_a_chinese_interview_is_in_chinese():
 
 
 def test_the_builtin_interviewer_names_itself_without_a_model():
-    assert (INTERVIEWER.name, INTERVIEWER.version, INTERVIEWER.model) == ("builtin", "1.0.0", None)
+    assert (INTERVIEWER.name, INTERVIEWER.version, INTERVIEWER.model) == ("builtin", "2.0.0", None)
 
 
 def test_reading_an_answer_again_gives_the_same_judgement():

@@ -4,6 +4,7 @@ import json
 import re
 
 from interview.api import InterviewAPI
+from interview.interviewers.builtin.evidence import unmarked
 
 THIN = "Redis."
 STRONG = (
@@ -52,6 +53,52 @@ def test_custom_questions_are_asked_exactly_and_in_order(api):
     session = create(api, role="custom", custom_questions=asked, question_count=10)
     assert [q["question"] for q in session["questions"]] == asked
     assert {(q["category"], q["type"]) for q in session["questions"]} == {("Custom", "custom")}
+
+
+DEADLOCK = {
+    "text": "What is a deadlock?",
+    "reference_answer": "Two or more threads each wait for a lock that another of them holds, so "
+    "none of them can ever proceed.",
+    "key_points": ["threads wait for each other's locks", "none of them can proceed"],
+    "category": "Concurrency",
+}
+
+
+def test_a_custom_question_may_carry_a_reference_answer_key_points_and_a_category(api):
+    over_http = {"text": "什么是死锁？", "referenceAnswer": "多个线程互相等待对方持有的锁。"}
+    session = create(
+        api, role="custom", custom_questions=[DEADLOCK, "Why us?", over_http], follow_up_count=0
+    )
+    asked = [(q["question"], q["category"], q["type"]) for q in session["questions"]]
+    assert asked == [
+        ("What is a deadlock?", "Concurrency", "custom"),
+        ("Why us?", "Custom", "custom"),
+        ("什么是死锁？", "Custom", "custom"),
+    ]
+    session_id = session["sessionId"]
+    for index in range(3):
+        api.submit_answer(session_id, index, "Threads wait on each other's locks forever.")
+    references = api.generate_report(session_id)["data"]["referenceAnswers"]
+    assert references[0]["referenceAnswer"] == DEADLOCK["reference_answer"]
+    assert references[0]["keyPoints"] == DEADLOCK["key_points"]
+    assert references[1]["referenceAnswer"] is None and references[1]["keyPoints"] == []
+    assert references[2]["referenceAnswer"] == "多个线程互相等待对方持有的锁。"
+
+
+def test_a_custom_question_is_graded_against_its_reference_answer(api):
+    right = "When threads wait forever for locks held by each other, so nobody can continue."
+    wrong = (
+        "A deadlock is when a thread finishes its work early and releases all of its locks, so "
+        "the other threads can run faster and the program completes sooner than planned."
+    )
+    scores = []
+    for answer in (right, wrong):
+        session_id = create(api, role="custom", custom_questions=[DEADLOCK], follow_up_count=0)[
+            "sessionId"
+        ]
+        api.submit_answer(session_id, 0, answer)
+        scores.append(api.generate_report(session_id)["data"]["overallScore"])
+    assert scores[0] >= 60 > scores[1] and scores[0] - scores[1] >= 10
 
 
 def test_custom_questions_with_a_bank_role_only_label_the_session(api):
@@ -183,8 +230,8 @@ def test_the_report_has_every_documented_part(api):
     details = report["questionDetails"]
     assert len(details) == report["totalQuestions"]
     assert all(len(d["dimensions"]) == 7 for d in details if d["userAnswer"])
-    assert all(d["evidence"] in STRONG for d in details[0]["dimensions"])
-    assert report["evaluator"] == {"name": "builtin", "version": "1.0.0", "model": None}
+    assert all(unmarked(d["evidence"]) in STRONG for d in details[0]["dimensions"])
+    assert report["evaluator"] == {"name": "builtin", "version": "2.0.0", "model": None}
     assert sum(c["questionCount"] for c in report["categoryScores"]) == report["totalQuestions"]
     assert report["referenceAnswers"][0]["referenceAnswer"]
     assert report["referenceAnswers"][0]["keyPoints"]

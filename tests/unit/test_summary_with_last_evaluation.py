@@ -134,7 +134,22 @@ def test_the_combined_evaluation_passes_the_same_checks(model, open_model_api):
     assert report["overallFeedback"] == COMBINED_SUMMARY["overall_feedback"]
 
 
-@pytest.mark.parametrize("how", ["failing", "malformed", "too few strengths"])
+def test_a_combined_summary_with_one_strength_still_spares_the_report_a_call(model, open_model_api):
+    model.outputs["FinalEvaluation"] = combined(80, strengths=["Q3 only"], improvements=[])
+    api = open_model_api()
+    session_id = start(api)
+    answer_all(api, session_id)
+
+    report = api.generate_report(session_id)["data"]
+
+    assert model.calls("InterviewSummary") == 0  # no fallback, no second round-trip
+    assert report["overallFeedback"] == COMBINED_SUMMARY["overall_feedback"]
+    assert report["strengths"][0] == "Q3 only" and len(report["strengths"]) == 3
+    assert len(report["improvements"]) == 3
+    assert summary_details(api, session_id)["source"] == "language-model"
+
+
+@pytest.mark.parametrize("how", ["failing", "malformed", "no overall feedback"])
 def test_a_failed_combined_call_falls_back_to_a_separate_evaluation_and_summary(
     model, open_model_api, how
 ):
@@ -143,7 +158,7 @@ def test_a_failed_combined_call_falls_back_to_a_separate_evaluation_and_summary(
     elif how == "malformed":
         model.outputs["FinalEvaluation"] = evaluation_output(70)  # the summary's fields missing
     else:
-        model.outputs["FinalEvaluation"] = combined(strengths=["only one"])
+        model.outputs["FinalEvaluation"] = combined(overall_feedback="  ")
     api = open_model_api()
     session_id = start(api)
     answer_all(api, session_id)

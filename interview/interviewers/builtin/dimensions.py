@@ -32,8 +32,7 @@ Padding, repetition and lists still buy nothing: every signal saturates as befor
 The question score is not made here: ``rubric.question_score`` weighs these (weights in rubric).
 """
 
-from interview.scoring import language as lang
-from interview.scoring import phrases, rubric
+from interview.scoring import rubric
 from interview.scoring.analysis import AnswerFeatures
 
 _TRADE_OFF = frozenset(
@@ -41,12 +40,46 @@ _TRADE_OFF = frozenset(
     | {"compared with", "versus", "vs", "the downside", "at the cost of", "pros and cons"}
     | {"权衡", "取舍", "而不是", "相比", "对比", "代价", "缺点"}
 )
-EVIDENCE_LIMIT = 160
+
+
+# Where a question has a reference answer or key points, being right is what it asks first: a
+# dimension's score is then partly how right the answer is (``AnswerFeatures.correctness``) and
+# partly its own signals. How much its own signals count depends on what the question asks: a
+# story is judged on its example, reasons and result; a conceptual question is not marked down
+# for lacking the numbers or the war story it never asked for.
+OWN_SIGNALS = {
+    "behavioural": {"specificity": 1.0, "reasoning": 1.0, "impact": 1.0, "problem_solving": 1.0},
+    "design": {"specificity": 0.6, "reasoning": 0.9, "impact": 0.4, "problem_solving": 0.7},
+    "coding": {"specificity": 0.4, "reasoning": 0.6, "impact": 0.15, "problem_solving": 0.6},
+    "conceptual": {"specificity": 0.25, "reasoning": 0.4, "impact": 0.1, "problem_solving": 0.2},
+}
+# How much of relevance and technical depth is being right (a story is told in its own words,
+# so its match with one model story says less).
+RIGHTNESS_SHARE = {"behavioural": 0.5, "design": 0.75, "coding": 0.8, "conceptual": 0.8}
+# At least this right, an answer's brevity is concision, not a lack of clarity.
+CONCISE_AND_RIGHT = 0.6
+# Correctness at which an answer counts as fully right: a grade-5 answer of the Mohler training
+# split has a median of 0.9, and no measure of meaning without a model reaches 1 for a right
+# answer in other words.
+FULLY_RIGHT = 0.9
 
 
 def score_dimensions(f: AnswerFeatures) -> dict[str, int]:
-    """Each rubric dimension, 0..100, from the answer's features."""
-    raw = {
+    """Each rubric dimension, 0..100, from the answer's features and how right it is."""
+    raw = _signals(f)
+    if f.correctness is not None:
+        raw = _weighed_with_rightness(raw, f)
+    return {name: rubric.clamp_score(raw[name]) for name in rubric.DIMENSION_NAMES}
+
+
+def score_signals(f: AnswerFeatures) -> dict[str, int]:
+    """Each rubric dimension, 0..100, from the answer's own signals alone (what it shows)."""
+    raw = _signals(f)
+    return {name: rubric.clamp_score(raw[name]) for name in rubric.DIMENSION_NAMES}
+
+
+def _signals(f: AnswerFeatures) -> dict[str, float]:
+    return {
         "relevance": _relevance(f),
         "specificity": _specificity(f),
         "technical_depth": _technical_depth(f),
@@ -55,7 +88,22 @@ def score_dimensions(f: AnswerFeatures) -> dict[str, int]:
         "problem_solving": _problem_solving(f),
         "communication": _communication(f),
     }
-    return {name: rubric.clamp_score(raw[name]) for name in rubric.DIMENSION_NAMES}
+
+
+def _weighed_with_rightness(raw: dict[str, float], f: AnswerFeatures) -> dict[str, float]:
+    right = 100 * min(1.0, f.correctness / FULLY_RIGHT)
+    # Matching by surface (key points alone, Chinese pairs) misses right answers in other
+    # words, never invents a match: what it finds counts fully, what it misses less.
+    sure = f.certainty + (1 - f.certainty) * min(1.0, f.correctness / FULLY_RIGHT)
+    share = RIGHTNESS_SHARE[f.kind] * sure
+    weighed = dict(raw)
+    weighed["relevance"] = share * (10 + 0.9 * right) + (1 - share) * raw["relevance"]
+    if f.kind != "behavioural":
+        weighed["technical_depth"] = share * right + (1 - share) * raw["technical_depth"]
+    for name, own in OWN_SIGNALS[f.kind].items():
+        rightness = (1 - own) * sure
+        weighed[name] = (1 - rightness) * raw[name] + rightness * right
+    return weighed
 
 
 def _room(f: AnswerFeatures) -> float:
@@ -124,36 +172,10 @@ def _communication(f: AnswerFeatures) -> float:
     if f.size / sentences > 45:
         score -= 15  # run-on sentences
     score -= 6 * max(0, len(f.fillers) - 1)
-    score -= 3 * max(0, 15 - f.size)  # too short to be clear
+    if f.correctness is None or f.correctness < CONCISE_AND_RIGHT:
+        score -= 3 * max(0, 15 - f.size)  # too short to be clear
     score -= min(30, max(0, f.size - 220) / 10)  # not concise
     return score - 40 * f.repeated_share
-
-
-def evidence(f: AnswerFeatures) -> dict[str, str]:
-    """For each dimension, the answer's sentence that best shows it, quoted verbatim."""
-    weigh = {
-        "relevance": lambda s: len(lang.content_tokens(s) & set(f.shared)),
-        "specificity": lambda s: _hits(s, f.examples + f.actions) + len(lang.find_metrics(s)),
-        "technical_depth": lambda s: len(phrases.find_terms(s)),
-        "reasoning": lambda s: _hits(s, f.reasons),
-        "impact": lambda s: 2 * len(lang.find_metrics(s)) + _hits(s, f.impact_words),
-        "problem_solving": lambda s: _hits(s, f.challenges + f.solutions),
-        "communication": lambda s: 1,  # the opening sentence shows how the answer is built
-    }
-    return {name: _best_sentence(f, weigh[name]) for name in rubric.DIMENSION_NAMES}
-
-
-def _hits(sentence: str, markers: tuple[str, ...]) -> int:
-    return len(phrases.find_markers(sentence, markers))
-
-
-def _best_sentence(f: AnswerFeatures, weigh) -> str:
-    best, best_weight = "", 0
-    for sentence in f.sentences:
-        weight = weigh(sentence.text)
-        if weight > best_weight:
-            best, best_weight = sentence.text, weight
-    return trim_quote(best, EVIDENCE_LIMIT)
 
 
 def trim_quote(text: str, limit: int) -> str:

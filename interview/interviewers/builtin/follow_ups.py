@@ -79,9 +79,11 @@ def follow_up_text(reading: Reading, main_question: str) -> str | None:
     """The follow-up question for this reading of an answer, or None when none is needed."""
     if reading.non_answer:
         return _after_non_answer(reading, main_question)
-    weakest = min(PROBED, key=lambda name: reading.scores[name])
+    # What the answer itself lacks (an example, a number, a reason), before being right
+    # made up for it in the score: a follow-up asks for what is missing.
+    weakest = min(PROBED, key=lambda name: reading.signals[name])
     if reading.score >= EXCELLENT_SCORE or (
-        reading.score >= STRONG_SCORE and reading.scores[weakest] >= WEAK_DIMENSION
+        reading.score >= STRONG_SCORE and reading.signals[weakest] >= WEAK_DIMENSION
     ):
         return None
     if weakest == "reasoning":
@@ -131,7 +133,9 @@ def _fields(template: str) -> list[str]:
 
 
 def _quote(reading: Reading, dimension: str) -> str:
-    said = reading.evidence.get("relevance") or reading.evidence.get(dimension)
+    # The sentence that shows what this dimension lacks (a claim with no example, a choice
+    # with no reason), else the one most about the question.
+    said = reading.evidence.get(dimension) or reading.evidence.get("relevance")
     return phrasing.quote(said) if said else _first_quote(reading, 80)
 
 

@@ -22,7 +22,7 @@ from interview.interviewers.base import (
     ScoredQuestion,
     Summary,
 )
-from interview.interviewers.builtin import follow_ups, phrasing, summary
+from interview.interviewers.builtin import advice, follow_ups, phrasing, summary
 from interview.interviewers.builtin.reading import Reading, read
 from interview.questions.spec import QuestionSpec
 from interview.scoring import rubric
@@ -30,20 +30,22 @@ from interview.scoring.integrity import separate_grader_text
 
 # A weakest dimension at or above this needs no advice in the feedback.
 SOLID_DIMENSION = 70
+# A key point covered less than this (in its own words or by meaning) is named as missed.
+MISSED = 0.25
 
 
 class BuiltinInterviewer:
     """The interviewer that needs no model: same answer in, same judgement out."""
 
     name = "builtin"
-    version = "1.0.0"
+    version = "2.0.0"  # 2: graded against reference answers and key points by meaning
     model = None
 
     def evaluate(self, question: AskedQuestion, answer: str) -> Evaluation:
         reading = read(question, answer)
         return Evaluation(
             dimensions=tuple(
-                DimensionScore(name, reading.scores[name], reading.evidence[name])
+                DimensionScore(name, reading.scores[name], reading.marked_evidence(name))
                 for name in rubric.DIMENSION_NAMES
             ),
             feedback=feedback(reading),
@@ -112,9 +114,10 @@ def _strength(reading: Reading) -> str:
 
 
 def _weakness(reading: Reading) -> str:
-    worst = min(rubric.DIMENSION_NAMES, key=lambda name: reading.scores[name])
+    kind = reading.question.kind
+    worst = advice.weakest(reading.scores, kind)
     label = phrasing.DIMENSION_LABELS[reading.language][worst]
-    missing = phrasing.MISSING[reading.language][worst]
+    missing = advice.advice(worst, kind, reading.language)
     score = reading.scores[worst]
     if score >= SOLID_DIMENSION:
         if reading.language == "zh":
@@ -127,7 +130,8 @@ def _weakness(reading: Reading) -> str:
 
 def _missed_point(reading: Reading) -> str:
     coverage = reading.features.key_point_coverage
-    missed = [p for p, c in zip(reading.question.key_points, coverage, strict=True) if c < 0.5]
+    # Only a point the answer said nothing of, in its words or in others, is called missing.
+    missed = [p for p, c in zip(reading.question.key_points, coverage, strict=True) if c < MISSED]
     if not missed:
         return ""
     point = phrasing.quote(missed[0], 70)

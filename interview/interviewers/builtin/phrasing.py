@@ -28,27 +28,6 @@ DIMENSION_LABELS = {
         "communication": "表达结构",
     },
 }
-# What a weak dimension was missing, said as what to add to this answer.
-MISSING = {
-    "en": {
-        "relevance": "answer the question asked more directly",
-        "specificity": "give one concrete situation (the project, your part, what happened)",
-        "technical_depth": "name the concrete tools or mechanisms and how they work",
-        "reasoning": "say why this approach was chosen over the alternatives",
-        "impact": "show the result with a number (latency, error rate, cost: from what to what)",
-        "problem_solving": "describe what went wrong and how it was solved",
-        "communication": "make it easier to follow (a clear order, no filler, not too short)",
-    },
-    "zh": {
-        "relevance": "需要更直接地回答所问的问题",
-        "specificity": "需要一个具体场景（哪个项目、你做了什么、结果如何）",
-        "technical_depth": "需要讲出具体的技术、工具及其原理",
-        "reasoning": "需要说明为什么这样选、和其他方案相比取舍在哪里",
-        "impact": "需要用数字说明效果（延迟、错误率、成本从多少到多少）",
-        "problem_solving": "需要讲遇到了什么困难、又是怎么解决的",
-        "communication": "需要表达得更清晰（有条理、少套话、不要过短）",
-    },
-}
 NON_ANSWER = {
     "en": {
         "blank": "No answer was given, so there is nothing to score.",

@@ -8,12 +8,13 @@ from functools import lru_cache
 
 from interview.interviewers.base import AskedQuestion
 from interview.interviewers.builtin import phrasing
-from interview.interviewers.builtin.dimensions import evidence, score_dimensions
+from interview.interviewers.builtin.dimensions import score_dimensions, score_signals
+from interview.interviewers.builtin.evidence import evidence, marked
 from interview.scoring import rubric
 from interview.scoring.analysis import AnswerFeatures, read_answer
 from interview.scoring.integrity import separate_grader_text
 from interview.scoring.non_answers import non_answer_reason
-from interview.scoring.question import QuestionText
+from interview.scoring.question import KINDS, QuestionText
 
 # An answer that tries to instruct the grader is at best "below bar", however good the rest is.
 GRADER_TEXT_CAP = 50
@@ -28,7 +29,9 @@ class Reading:
     features: AnswerFeatures
     non_answer: str | None  # why it is not an answer, or None
     scores: dict[str, int]
-    evidence: dict[str, str]
+    signals: dict[str, int]  # each dimension from the answer's own signals, before rightness
+    evidence: dict[str, str]  # per dimension, a whole sentence of the answer ("" if none)
+    earned: dict[str, bool]  # per dimension, whether its sentence earned the points or cost them
     grader_text: tuple[str, ...]
     language: str  # "en" or "zh": the question's language
 
@@ -41,6 +44,10 @@ class Reading:
     @property
     def score(self) -> int:
         return rubric.question_score(self.scores, self.cap)
+
+    def marked_evidence(self, dimension: str) -> str:
+        """The dimension's sentence marked as what earned or cost its points."""
+        return marked(self.evidence[dimension], self.earned[dimension], self.language)
 
 
 # A submitted answer is read for its follow-up and again for its evaluation: read it once.
@@ -59,12 +66,15 @@ def read(question: AskedQuestion, answer: str) -> Reading:
         scores = {name: min(score, ceiling) for name, score in scores.items()}
     if separated.removed:
         scores = {name: max(0, score - GRADER_TEXT_PENALTY) for name, score in scores.items()}
+    quoted = evidence(features, about, scores, separated.kept)
     return Reading(
         question=about,
         features=features,
         non_answer=reason,
         scores=scores,
-        evidence=evidence(features),
+        signals=score_signals(features),
+        evidence={name: sentence for name, (sentence, _) in quoted.items()},
+        earned={name: earned for name, (_, earned) in quoted.items()},
         grader_text=separated.removed,
         language=phrasing.language_of(question.spec.text),
     )
@@ -76,5 +86,11 @@ def question_text(question: AskedQuestion) -> QuestionText:
     topic = [main.spec.category, main.spec.type]
     if main is not question:
         topic.insert(0, main.spec.text)
-    key_points = () if question.is_follow_up else question.spec.key_points
-    return QuestionText(question.spec.text, key_points, " ".join(topic))
+    # A question from a coach's set has its kind as its type (behavioural, design, ...).
+    declared = main.spec.type if main.spec.type in KINDS else ""
+    if question.is_follow_up:  # a follow-up asks about the candidate's own answer
+        return QuestionText(question.spec.text, (), " ".join(topic), declared_kind=declared)
+    reference = question.spec.reference_answer or ""
+    return QuestionText(
+        question.spec.text, question.spec.key_points, " ".join(topic), reference, declared
+    )

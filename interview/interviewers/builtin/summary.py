@@ -7,7 +7,9 @@ come from different dimensions, so there are still three of each.
 """
 
 from interview.interviewers.base import ScoredQuestion, Summary
-from interview.interviewers.builtin import phrasing
+from interview.interviewers.builtin import advice, phrasing
+from interview.interviewers.builtin.evidence import unmarked
+from interview.interviewers.builtin.reading import question_text
 from interview.scoring import rubric
 
 MOST_ITEMS = 6
@@ -175,20 +177,28 @@ def _improvements(questions, answered, language: str) -> tuple[str, ...]:
             items.append(text["flag"].format(n=_number(q), detail=flag.detail))
     averages = _averages(answered)
     for name in sorted(rubric.DIMENSION_NAMES, key=lambda n: averages[n]):
-        worst = min(answered, key=lambda q: _dimension(q, name).score)
+        # Advice only where the question asked for it (no "add a number" to a definition).
+        asking = [q for q in answered if name in advice.ASKED[_kind(q)]]
+        if not asking:
+            continue
+        worst = min(asking, key=lambda q: _dimension(q, name).score)
         items.append(_about(worst, name, "weakness", language))
         if len(items) >= FEWEST_ITEMS + 1:
             break
     return tuple(dict.fromkeys(items))[:MOST_ITEMS]
 
 
+def _kind(question: ScoredQuestion) -> str:
+    return question_text(question.question).kind
+
+
 def _about(question: ScoredQuestion, name: str, kind: str, language: str) -> str:
     dimension = _dimension(question, name)
-    said = dimension.evidence or question.answer or ""
+    said = unmarked(dimension.evidence) or question.answer or ""
     return TEXT[language][kind].format(
         n=_number(question),
         label=phrasing.DIMENSION_LABELS[language][name],
         score=dimension.score,
         quote=phrasing.quote(said, 70),
-        missing=phrasing.MISSING[language][name],
+        missing=advice.advice(name, _kind(question), language),
     )

@@ -38,6 +38,7 @@ from interview.interviewers.llm.schemas import (
 )
 from interview.interviewers.llm.usage import Usage, UsageMeter
 from interview.questions.spec import QuestionSpec
+from interview.scoring import rubric
 
 if TYPE_CHECKING:
     import openai
@@ -133,7 +134,9 @@ class LanguageModelInterviewer:
             return builtin  # nothing to write about: no call needed
         prompt = prompts.summary_prompt(questions, _interview_language(questions))
         try:
-            summary, usage = self._structured(prompt, InterviewSummary, _checked_summary)
+            summary, usage = self._structured(
+                prompt, InterviewSummary, lambda output: _checked_summary(output, builtin)
+            )
         except LanguageModelError as failure:
             self._log_fallback("summary", failure)
             return replace(builtin, **_fallback_fields(failure))
@@ -163,7 +166,11 @@ class LanguageModelInterviewer:
                 improvements=output.improvements,
             )
             evaluation = checked_evaluation(output, answer, reading, builtin)
-            return evaluation, _checked_summary(summary)
+            scores = {d.dimension: d.score for d in evaluation.dimensions}
+            score = rubric.question_score(scores, evaluation.cap)
+            this = ScoredQuestion(question, answer, score, evaluation)
+            ours = self.fallback.summarize(sorted([*others, this], key=_position))
+            return evaluation, _checked_summary(summary, ours)
 
         try:
             (evaluation, summary), usage = self._structured(prompt, FinalEvaluation, checked)
@@ -322,20 +329,26 @@ def _decided(question: AskedQuestion, decision: FollowUpDecision) -> QuestionSpe
     return _follow_up_spec(question, decision.question) if decision.ask else None
 
 
-def _checked_summary(output: InterviewSummary) -> Summary:
-    strengths = [item.strip() for item in output.strengths if item.strip()]
-    improvements = [item.strip() for item in output.improvements if item.strip()]
+def _checked_summary(output: InterviewSummary, builtin: Summary) -> Summary:
+    """The model's summary; a list shorter than the report's three is topped up with the
+    built-in's items (fewer is no reason to throw the model's prose away)."""
     if not output.overall_feedback.strip():
         raise OutputDiscarded("the summary had no overall feedback")
-    if len(strengths) < FEWEST_ITEMS or len(improvements) < FEWEST_ITEMS:
-        raise OutputDiscarded(
-            f"the summary had fewer than {FEWEST_ITEMS} strengths or improvements"
-        )
     return Summary(
         overall_feedback=output.overall_feedback.strip(),
-        strengths=tuple(strengths[:MOST_ITEMS]),
-        improvements=tuple(improvements[:MOST_ITEMS]),
+        strengths=_at_least_three(output.strengths, builtin.strengths),
+        improvements=_at_least_three(output.improvements, builtin.improvements),
     )
+
+
+def _at_least_three(items: list[str], builtin: tuple[str, ...]) -> tuple[str, ...]:
+    kept = list(dict.fromkeys(item.strip() for item in items if item.strip()))[:MOST_ITEMS]
+    extra = [item for item in builtin if item not in kept]
+    return tuple(kept + extra[: max(0, FEWEST_ITEMS - len(kept))])
+
+
+def _position(question: ScoredQuestion) -> int:
+    return question.question.index
 
 
 def _chosen_questions(

@@ -46,10 +46,15 @@ class FollowUpDecision(_Output):
     question: str
 
 
+# The report lists 3 to 6 of each (API.md). The schema asks for that; a model that gives fewer
+# still has its summary used, topped up with the built-in's items (interviewer.py).
+SUMMARY_ITEMS = {"description": "3 to 6 items", "json_schema_extra": {"minItems": 3, "maxItems": 6}}
+
+
 class InterviewSummary(_Output):
     overall_feedback: str
-    strengths: list[str]
-    improvements: list[str]
+    strengths: list[str] = Field(**SUMMARY_ITEMS)
+    improvements: list[str] = Field(**SUMMARY_ITEMS)
 
 
 class FinalEvaluation(AnswerEvaluation):
@@ -57,8 +62,8 @@ class FinalEvaluation(AnswerEvaluation):
     written in the same call (the summary's fields are InterviewSummary's)."""
 
     overall_feedback: str
-    strengths: list[str]
-    improvements: list[str]
+    strengths: list[str] = Field(**SUMMARY_ITEMS)
+    improvements: list[str] = Field(**SUMMARY_ITEMS)
 
 
 class TailoredQuestion(_Output):

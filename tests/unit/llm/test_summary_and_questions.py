@@ -57,10 +57,10 @@ def test_the_summary_is_written_from_scores_and_evidence_not_the_transcript(serv
     "reply",
     [
         error(500, "down", retry_after_ms="10"),
-        Reply(200, completion({**SUMMARY, "strengths": ["only one"]})),
+        Reply(200, completion({**SUMMARY, "overall_feedback": " "})),
         Reply(200, completion(None, refusal="No.")),
     ],
-    ids=["a server error", "too few strengths", "a refusal"],
+    ids=["a server error", "no overall feedback", "a refusal"],
 )
 def test_a_failed_summary_is_the_builtin_one_marked_so(server, interviewer, reply):
     server.reply(reply, reply)
@@ -73,6 +73,32 @@ def test_a_failed_summary_is_the_builtin_one_marked_so(server, interviewer, repl
         builtin.strengths,
     )
     assert summary.source == "builtin-fallback" and summary.fallback_reason
+
+
+@pytest.mark.parametrize("given", [[], ["only one"], ["one", "two"]])
+def test_a_summary_with_fewer_than_three_items_is_kept_and_topped_up(server, interviewer, given):
+    server.reply(Reply(200, completion({**SUMMARY, "strengths": given, "improvements": given})))
+
+    summary = interviewer.summarize(scored_interview())
+
+    builtin = BUILTIN.summarize(scored_interview())
+    assert summary.source == "language-model" and summary.fallback_reason is None
+    assert summary.overall_feedback == SUMMARY["overall_feedback"]
+    assert summary.strengths[: len(given)] == tuple(given) and len(summary.strengths) == 3
+    assert set(summary.strengths[len(given) :]) <= set(builtin.strengths)
+    assert summary.improvements[: len(given)] == tuple(given) and len(summary.improvements) == 3
+    assert len(server.requests) == 1
+
+
+def test_the_summary_schema_asks_for_three_to_six_items(server, interviewer):
+    server.reply(Reply(200, completion(SUMMARY)))
+    interviewer.summarize(scored_interview())
+    schema = server.requests[0].json["response_format"]["json_schema"]["schema"]
+    for name in ("strengths", "improvements"):
+        assert (schema["properties"][name]["minItems"], schema["properties"][name]["maxItems"]) == (
+            3,
+            6,
+        )
 
 
 def test_an_interview_with_nothing_answered_needs_no_call(server, interviewer):
