@@ -6,7 +6,15 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import identity, interview_views, report_views, review_views, ui
+from app_pages import (
+    identity,
+    interview_views,
+    progress_views,
+    report_files,
+    report_views,
+    review_views,
+    ui,
+)
 from app_pages.text import Text
 from interview.scoring.rubric import RUBRIC_VERSION, band_of
 
@@ -30,7 +38,7 @@ def _heading(key: str) -> None:
 def _question_detail(detail: dict, reference: dict | None, provenance: dict | None) -> None:
     """Everything about one question. Candidate words are shown as plain text, never markup."""
     band = report_views.band_label(band_of(detail["score"]), text)
-    label = report_views.question_label(detail, text)
+    label = labels[detail["questionIndex"]]
     title = text("report.card_title", label=label, score=detail["score"], band=band)
     notes = coach_notes.get(detail["questionIndex"])
     if notes:
@@ -90,9 +98,6 @@ def _scoring(report: dict, details: dict | None) -> None:
 
 
 def _model_use(details: dict) -> None:
-    labels = {
-        d["questionIndex"]: report_views.question_label(d, text) for d in report["questionDetails"]
-    }
     fallback = [
         labels.get(q["questionIndex"], "?")
         for q in details["questions"]
@@ -119,11 +124,10 @@ def _regrade() -> None:
     if not ui.is_ok(result):
         st.session_state[REGRADED] = ui.plain_message(result)
         return
-    after = {d["questionIndex"]: d for d in result["data"]["after"]["questionDetails"]}
     changes = [
         text(
             "report.regrade_change",
-            label=report_views.question_label(after[c["questionIndex"]], text),
+            label=labels[c["questionIndex"]],
             before=c["before"],
             after=c["after"],
         )
@@ -135,12 +139,30 @@ def _regrade() -> None:
         st.session_state[REGRADED] = text("report.regrade_same")
 
 
+def _file_meta(report: dict) -> dict:
+    """What the files' line under the title says: the track's title, the date where you are."""
+    roles = api.list_roles()
+    titles = progress_views.track_titles(roles["data"] if ui.is_ok(roles) else [], text)
+    zone = progress_views.browser_timezone(st.context.timezone)
+    generated = progress_views.local_time(report["generatedAt"], zone)
+    return {
+        "track": titles.get(report["role"], report["role"]),
+        "date": generated.strftime(text("report.date_format")),
+    }
+
+
 def _pdf(report: dict, text: Text) -> bytes:
     from app_pages.pdf.document import report_pdf  # fpdf2 and the font load on the first click
 
-    roles = api.list_roles()
-    titles = {role["id"]: role["title"] for role in roles["data"]} if ui.is_ok(roles) else {}
-    return report_pdf(report, text, meta={"track": titles.get(report["role"])})
+    return report_pdf(report, text, meta=_file_meta(report))
+
+
+def _rubric() -> None:
+    """What each dimension rewards, its weight, and the bands."""
+    with st.expander(text("report.rubric_title"), icon=":material/help:"):
+        for name, meaning, weight in report_views.rubric_rows(report, text):
+            st.markdown(f"**{name}** · {weight}  \n{meaning}")
+        st.caption(report_views.bands_line(text))
 
 
 def _start_next_interview(request_for: Callable[[dict], dict]) -> None:
@@ -179,16 +201,14 @@ if not ui.is_ok(result):
     ui.show_not_found(ui.plain_message(result))
 report = result["data"]
 details = report["questionDetails"]
+labels = report_views.question_labels(details, text)
 references = {r["questionIndex"]: r for r in report["referenceAnswers"]}
 
 st.title(text("report.title"))
 overall, band, answered = st.columns(3)
 overall.metric(text("report.overall"), report["overallScore"])
 band.metric(text("report.band"), report_views.band_label(report["band"], text).capitalize())
-answered.metric(
-    text("report.answered"),
-    text("report.answered_of", answered=report["answeredCount"], total=report["totalQuestions"]),
-)
+answered.metric(text("report.answered"), report_views.answered_line(report, text))
 st.text(report["overallFeedback"])
 coach_notes = review_views.question_notes(report, text)
 ai_scores = review_views.ai_scores(report)
@@ -228,7 +248,7 @@ with improvements:
 
 if report["integrityFlags"]:
     st.subheader(text("report.integrity"))
-    _bullets(report_views.integrity_items(report["integrityFlags"]))
+    _bullets(report_views.integrity_items(report, text))
 
 provenance = api.evaluation_details(session_id)
 provenance = provenance["data"] if ui.is_ok(provenance) else None
@@ -239,6 +259,7 @@ for detail in details:
     _question_detail(detail, references.get(index), by_index.get(index))
 if regraded := st.session_state.pop(REGRADED, None):
     st.info(regraded)
+_rubric()
 _scoring(report, provenance)
 
 st.subheader(text("report.download"))
@@ -251,15 +272,15 @@ downloads = [
         "html",
         "text/html",
         ":material/description:",
-        partial(report_views.report_html, report, text),
+        lambda: report_files.report_html(report, text, _file_meta(report)),
     ),
     ("pdf", "application/pdf", ":material/picture_as_pdf:", partial(_pdf, report, text)),
-    ("csv", "text/csv", ":material/table:", partial(report_views.report_csv, report)),
+    ("csv", "text/csv", ":material/table:", partial(report_files.report_csv, report)),
     (
         "json",
         "application/json",
         ":material/data_object:",
-        partial(report_views.report_json, report),
+        partial(report_files.report_json, report),
     ),
 ]
 for column, (suffix, mime, icon, build) in zip(st.columns(4), downloads, strict=True):

@@ -1,19 +1,17 @@
-"""A report as charts and files: pure functions of the Report dict (API.md), no Streamlit.
+"""A report as charts and labels: pure functions of the Report dict (API.md), no Streamlit.
 
-Plotly and pandas are imported inside the functions that use them, so importing this module
-costs nothing. The charts carry no candidate text (plotly reads labels as markup): questions are
-labelled Q1, Q2…, and only the rubric's dimensions and the banks' categories appear by name.
+Plotly is imported inside the functions that use it, so importing this module costs nothing.
+The charts carry no candidate text (plotly reads labels as markup): questions are labelled as
+the interview numbered them (Q2, Q2 follow-up), and only the rubric's dimensions and the banks'
+categories appear by name. The report's files are report_files.py.
 """
 
 from __future__ import annotations
 
-import json
-from html import escape
-from string import Template
 from typing import TYPE_CHECKING
 
-from app_pages import review_views
 from app_pages.text import Text
+from interview.questions import numbering
 from interview.scoring.rubric import BANDS, band_of
 
 if TYPE_CHECKING:
@@ -30,10 +28,6 @@ BAND_COLOURS: dict[str, str] = {
 }
 RADAR_COLOUR = "#2F6FDE"  # the theme's primary colour (.streamlit/config.toml)
 
-# Excel runs a cell starting with one of these as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
-_EXPORT_WIDTH = 660  # fits an A4 page with 16 mm margins
 _BAR_OUTLINE = {"color": "#333", "width": 1}
 _RADAR_LINES = {"linecolor": "#888", "gridcolor": "#ccc", "tickfont": {"size": 9}}
 
@@ -55,18 +49,67 @@ def dimension_label(dimension: str, text: Text = ENGLISH) -> str:
     return text(f"dimension.{dimension}")
 
 
-def question_label(detail: dict, text: Text = ENGLISH) -> str:
-    """Q1, Q2… by position, as the report's own feedback numbers them."""
-    number = detail["questionIndex"] + 1
-    if detail["isFollowUp"]:
-        parent = detail["parentQuestionIndex"] + 1
-        return text("report.follow_up_label", number=number, parent=parent)
-    return text("report.question_label", number=number)
+def question_labels(details: list[dict], text: Text = ENGLISH) -> dict[int, str]:
+    """questionIndex -> the question as the interview numbered it: "Q2", "Q2 follow-up"."""
+    return numbering.labels(
+        ((d["questionIndex"], d["isFollowUp"], d["parentQuestionIndex"]) for d in details),
+        text.language,
+    )
 
 
-def _question_tick(detail: dict) -> str:
-    # Axis ticks stay short in every language: Q3, and Q4 ↪ for a follow-up.
-    return f"Q{detail['questionIndex'] + 1}" + (" ↪" if detail["isFollowUp"] else "")
+def rubric_rows(report: dict, text: Text = ENGLISH) -> list[tuple[str, str, str]]:
+    """(dimension, what it rewards, its weight as a percentage), as the report was scored."""
+    return [
+        (
+            dimension_label(row["dimension"], text),
+            text(f"rubric.{row['dimension']}"),
+            f"{round(row['weight'] * 100)}%",
+        )
+        for row in report["rubric"]
+    ]
+
+
+def bands_line(text: Text = ENGLISH) -> str:
+    """ "Bands: excellent 90-100, good 75-89, ..." from the rubric's edges."""
+    edges = [edge for edge, _ in BANDS]
+    uppers = [100] + [edge - 1 for edge in edges[:-1]]
+    parts = [
+        text("report.band_range", band=band_label(name, text), low=edge, high=upper)
+        for (edge, name), upper in zip(BANDS, uppers, strict=True)
+    ]
+    return text("report.bands_line", bands=text("report.band_separator").join(parts))
+
+
+def generated_utc(moment: str | None) -> str:
+    """An ISO time as "2026-05-01 14:05 UTC"."""
+    from datetime import UTC, datetime
+
+    try:
+        parsed = datetime.fromisoformat(str(moment))
+    except ValueError:
+        return str(moment or "")
+    if parsed.utcoffset() is not None:
+        parsed = parsed.astimezone(UTC)
+    return parsed.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def answered_line(report: dict, text: Text = ENGLISH) -> str:
+    """ "4 of 5 questions" (+ "and 3 of 3 follow-ups"): counted as the interview showed them."""
+    details = report["questionDetails"]
+    mains = [d for d in details if not d["isFollowUp"]]
+    follow_ups = [d for d in details if d["isFollowUp"]]
+    line = text(
+        "report.answered_of",
+        answered=sum(bool(d["dimensions"]) for d in mains),
+        total=len(mains),
+    )
+    if follow_ups:
+        line += text(
+            "report.answered_follow_ups",
+            answered=sum(bool(d["dimensions"]) for d in follow_ups),
+            total=len(follow_ups),
+        )
+    return line
 
 
 def score_and_band(score: int, text: Text = ENGLISH) -> str:
@@ -114,15 +157,16 @@ def question_scores_bar(report: dict, text: Text = ENGLISH) -> go.Figure:
     import plotly.graph_objects as go
 
     details = report["questionDetails"]
+    labels = question_labels(details, text)
     scores = [d["score"] for d in details]
     figure = go.Figure(
         go.Bar(
-            x=[_question_tick(d) for d in details],
+            x=[labels[d["questionIndex"]] for d in details],
             y=scores,
             marker={"color": [band_colour(s) for s in scores], "line": _BAR_OUTLINE},
             text=scores,
             textposition="outside",
-            customdata=[[question_label(d, text), d["category"]] for d in details],
+            customdata=[[labels[d["questionIndex"]], d["category"]] for d in details],
             hovertext=[
                 text("report.chart_hover_question", score=s, band=band_label(band_of(s), text))
                 for s in scores
@@ -132,11 +176,17 @@ def question_scores_bar(report: dict, text: Text = ENGLISH) -> go.Figure:
     )
     for edge, band in BANDS:
         if edge > 0:
-            figure.add_hline(
+            figure.add_hline(y=edge, line={"dash": "dot", "width": 1, "color": "#888"})
+            # In the right margin, beside its line: drawn inside the plot it covered the last bar.
+            figure.add_annotation(
+                x=1.01,
+                xref="paper",
                 y=edge,
-                line={"dash": "dot", "width": 1, "color": "#888"},
-                annotation={"text": band_label(band, text), "font": {"size": 11, "color": "#555"}},
-                annotation_position="top right",
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                text=band_label(band, text),
+                font={"size": 11, "color": "#555"},
             )
     figure.update_layout(
         yaxis={
@@ -146,7 +196,7 @@ def question_scores_bar(report: dict, text: Text = ENGLISH) -> go.Figure:
         },
         xaxis={"type": "category"},
         showlegend=False,
-        margin={"l": 50, "r": 20, "t": 20, "b": 40},
+        margin={"l": 50, "r": 80, "t": 20, "b": 40},
         height=340,
     )
     return figure
@@ -187,226 +237,8 @@ def category_scores_bar(report: dict, text: Text = ENGLISH) -> go.Figure:
     return figure
 
 
-def report_json(report: dict) -> str:
-    """The API's report as is."""
-    return json.dumps(report, ensure_ascii=False, indent=2)
-
-
-def _defused(cell: str | None) -> str | None:
-    """A text cell Excel would read as a formula gets a leading quote, so it stays text."""
-    if cell and cell.startswith(_FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def _csv_columns(dimensions: list[str], reviewed: bool) -> list[str]:
-    leading = ["questionIndex", "question", "category", "isFollowUp", "parentQuestionIndex"]
-    coach = ["aiScore", "coachNotes"] if reviewed else []
-    return [*leading, "score", *coach, *dimensions, "feedback", "userAnswer"]
-
-
-def _csv_row(detail: dict, dimensions: list[str]) -> dict:
-    scores = {d["dimension"]: d["score"] for d in detail["dimensions"]}
-    return {
-        "questionIndex": detail["questionIndex"],
-        "question": _defused(detail["question"]),
-        "category": _defused(detail["category"]),
-        "isFollowUp": detail["isFollowUp"],
-        "parentQuestionIndex": detail["parentQuestionIndex"],
-        "score": detail["score"],
-        **{dimension: scores.get(dimension) for dimension in dimensions},
-        "feedback": _defused(detail["feedback"]),
-        "userAnswer": _defused(detail["userAnswer"]),
-    }
-
-
-def report_csv(report: dict) -> bytes:
-    """One row per question; UTF-8 with a BOM so Excel reads Chinese text correctly."""
-    import pandas as pd
-
-    dimensions = [r["dimension"] for r in report["rubric"]]
-    reviewed = review_views.has_review(report)
-    ai, notes = review_views.ai_scores(report), review_views.question_notes(report, ENGLISH)
-    rows = [_csv_row(detail, dimensions) for detail in report["questionDetails"]]
-    if reviewed:
-        for row in rows:
-            index = row["questionIndex"]
-            row["aiScore"] = ai.get(index, row["score"])
-            row["coachNotes"] = _defused(" | ".join(notes.get(index, []))) or None
-    frame = pd.DataFrame(rows, columns=_csv_columns(dimensions, reviewed))
-    # Missing numbers (no parent, an unanswered question's dimensions) stay blank, not "0.0".
-    integers = ["questionIndex", "parentQuestionIndex", "score", *dimensions]
-    integers += ["aiScore"] if reviewed else []
-    frame = frame.astype({column: "Int64" for column in integers})
-    return frame.to_csv(index=False).encode("utf-8-sig")
-
-
-_STYLE = Template("""
-:root { color-scheme: light; }
-body { font-family: $font; color: #1C2333; line-height: 1.5;
-  max-width: 760px; margin: 2rem auto; padding: 0 1rem; }
-h1 { margin-bottom: 0.2rem; }
-.meta { color: #555; margin-top: 0; }
-.summary { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
-.summary div { border: 1px solid #999; border-radius: 6px; padding: 0.5rem 1rem; }
-.summary strong { display: block; font-size: 1.6rem; }
-.block { break-inside: avoid; }
-.chart { margin: 1rem 0; }
-.card { border: 1px solid #999; border-left: 8px solid var(--band); border-radius: 6px;
-  padding: 0.5rem 1rem 1rem; margin: 1.5rem 0; }
-.card h3 { display: flex; justify-content: space-between; gap: 1rem; }
-.card h4 { margin: 0.8rem 0 0.2rem; }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
-.answer { border-left: 3px solid #999; padding-left: 0.6rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-td.score { text-align: right; white-space: nowrap; }
-@page { size: A4; margin: 16mm; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; color: #000; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .modebar-container { display: none !important; }
-  .card { break-before: page; border-color: #000; }
-  tr, h2, h3, h4 { break-inside: avoid; break-after: avoid; }
-}
-""").substitute(font=_FONT)
-
-
-def _chart_html(figure: go.Figure, with_plotly_js: bool) -> str:
-    figure.update_layout(width=_EXPORT_WIDTH, template="plotly_white", font={"family": _FONT})
-    inner = figure.to_html(
-        full_html=False, include_plotlyjs=with_plotly_js, config={"displayModeBar": False}
-    )
-    return f'<div class="chart">{inner}</div>'
-
-
-def _list_html(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
-
-
-def _text_html(text: str | None, css: str = "text") -> str:
-    return f'<p class="{css}">{escape(text or "")}</p>'
-
-
-def _dimensions_html(dimensions: list[dict], text: Text) -> str:
-    if not dimensions:
-        return ""
-    rows = "".join(
-        f"<tr><td>{escape(dimension_label(d['dimension'], text))}</td>"
-        f'<td class="score">{d["score"]}</td><td>{escape(d["evidence"])}</td></tr>'
-        for d in dimensions
-    )
-    headings = "".join(
-        f"<th>{escape(text(key))}</th>"
-        for key in ("report.dimension", "report.score", "report.evidence")
-    )
-    return f"<table><tr>{headings}</tr>{rows}</table>"
-
-
-def _heading(text: Text, key: str) -> str:
-    return f"<h4>{escape(text(key))}</h4>"
-
-
-def _card_html(detail: dict, reference: dict | None, notes: list[str], text: Text) -> str:
-    """One question: everything the page's expander shows, candidate text escaped."""
-    answer = detail["userAnswer"] or text("common.not_answered")
-    parts = [
-        f'<section class="card" style="--band: {band_colour(detail["score"])}">',
-        f"<h3><span>{escape(question_label(detail, text))} · {escape(detail['category'])}</span>"
-        f"<span>{escape(score_and_band(detail['score'], text))}</span></h3>",
-        _heading(text, "report.question"),
-        _text_html(detail["question"]),
-        _heading(text, "report.your_answer"),
-        _text_html(answer, "text answer"),
-        _dimensions_html(detail["dimensions"], text),
-        _heading(text, "report.feedback"),
-        _text_html(detail["feedback"]),
-        review_views.notes_html(notes, text),
-    ]
-    if reference and reference["referenceAnswer"]:
-        parts += [_heading(text, "report.reference"), _text_html(reference["referenceAnswer"])]
-    if reference and reference["keyPoints"]:
-        parts += [_heading(text, "report.key_points"), _list_html(reference["keyPoints"])]
-    return "\n".join([*parts, "</section>"])
-
-
-def integrity_items(flags: list[dict]) -> list[str]:
+def integrity_items(report: dict, text: Text = ENGLISH) -> list[str]:
     """One line per integrity flag: "Q3: <what was seen>"."""
-    return [f"Q{flag['questionIndex'] + 1}: {flag['detail']}" for flag in flags]
-
-
-def _integrity_html(flags: list[dict], text: Text) -> str:
-    if not flags:
-        return ""
-    return _block(text("report.integrity"), _list_html(integrity_items(flags)))
-
-
-def _block(title: str, content: str) -> str:
-    """A heading and what it introduces, kept on one printed page."""
-    return f'<section class="block"><h2>{escape(title)}</h2>{content}</section>'
-
-
-_HTML_LANG = {"en": "en", "zh": "zh-CN"}
-
-
-def report_html(report: dict, text: Text = ENGLISH) -> str:
-    """A self-contained page: opens offline (plotly's JS inlined once), one card a printed page."""
-    charts = [
-        dimension_radar(report, text),
-        question_scores_bar(report, text),
-        category_scores_bar(report, text),
-    ]
-    references = {r["questionIndex"]: r for r in report["referenceAnswers"]}
-    notes = review_views.question_notes(report, text)
-    name = report["candidateName"]
-    answered = text(
-        "report.answered_of", answered=report["answeredCount"], total=report["totalQuestions"]
-    )
-    summary = [
-        (text("report.overall"), report["overallScore"]),
-        (text("report.band"), band_label(report["band"], text)),
-        (text("report.answered"), answered),
-    ]
-    meta = text(
-        "report.html_meta",
-        track=report["role"],
-        generated=report["generatedAt"],
-        evaluator=" ".join(
-            part
-            for part in (
-                report["evaluator"]["name"],
-                report["evaluator"]["version"],
-                report["evaluator"]["model"],
-            )
-            if part
-        ),
-    )
-    body = [
-        f"<h1>{escape(text('report.html_heading', name=name))}</h1>",
-        f'<p class="meta">{escape(meta)}</p>',
-        '<div class="summary">'
-        + "".join(
-            f"<div>{escape(label)}<strong>{escape(str(v))}</strong></div>" for label, v in summary
-        )
-        + "</div>",
-        _text_html(report["overallFeedback"]),
-        review_views.review_html(report, text),
-        _block(text("report.radar"), _chart_html(charts[0], with_plotly_js=True)),
-        _block(text("report.per_question"), _chart_html(charts[1], with_plotly_js=False)),
-        _block(text("report.per_category"), _chart_html(charts[2], with_plotly_js=False)),
-        _block(text("report.strengths"), _list_html(report["strengths"])),
-        _block(text("report.improvements"), _list_html(report["improvements"])),
-        _integrity_html(report["integrityFlags"], text),
-        *(
-            _card_html(d, references.get(d["questionIndex"]), notes.get(d["questionIndex"]), text)
-            for d in report["questionDetails"]
-        ),
-    ]
-    return (
-        f'<!DOCTYPE html>\n<html lang="{_HTML_LANG[text.language]}">\n<head>\n'
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(text('report.html_title', name=name))}</title>\n"
-        f"<style>{_STYLE}</style>\n</head>\n"
-        "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
-    )
+    labels = question_labels(report["questionDetails"], text)
+    flags = report["integrityFlags"]
+    return [f"{labels[flag['questionIndex']]}: {flag['detail']}" for flag in flags]

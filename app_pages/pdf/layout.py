@@ -64,6 +64,7 @@ class Layout:
         self.proportional = text.language != "zh"
         self.advances = font.advances(self.proportional)
         self.pages: list[list[tuple]] = [[]]
+        self.labels: dict[int, str] = {}
         self.y = TOP
 
     # measuring
@@ -224,11 +225,7 @@ class Layout:
         key = f"pdf.dimension_{dimension}"
         return self.text(key) if self.text.has(key) else dimension.replace("_", " ").capitalize()
 
-    def question_label(self, detail: dict, short: bool = False) -> str:
-        number = detail["questionIndex"] + 1
-        if not detail["isFollowUp"]:
-            return self.text("pdf.question_number", number=number)
-        if short:
-            return self.text("pdf.follow_up_short", number=number)
-        parent = (detail["parentQuestionIndex"] or 0) + 1
-        return self.text("pdf.follow_up_number", number=number, parent=parent)
+    def question_label(self, detail: dict) -> str:
+        """The question as the interview numbered it ("Q2", "Q2 follow-up"; labels is set by
+        sections.layout_report from the whole report)."""
+        return self.labels.get(detail["questionIndex"], str(detail["questionIndex"] + 1))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from app_pages import review_views
+from app_pages import report_views, review_views
 from app_pages.pdf.font import clean
 from app_pages.pdf.layout import (
     BAR_ROW,
@@ -99,9 +99,7 @@ def _summary(layout: Layout, report: dict) -> None:
     )
     # How many of the questions were answered.
     x = LEFT + 2 * (box + gap) + padding
-    answered = text(
-        "pdf.answered_value", answered=report["answeredCount"], total=report["totalQuestions"]
-    )
+    answered = report_views.answered_line(report, text)
     fitted = layout.fit(answered, inner, FIGURE)
     layout.draw_text(x, value_y, inner, value_height, fitted, FIGURE, bold=True)
     layout.y = top + height + 4.0
@@ -121,7 +119,7 @@ def _charts(layout: Layout, report: dict) -> None:
     )
     layout.heading(text("pdf.question_scores"), keep)
     details = report["questionDetails"]
-    layout.bar_chart([(layout.question_label(d, short=True), d["score"]) for d in details])
+    layout.bar_chart([(layout.question_label(d), d["score"]) for d in details])
     layout.heading(text("pdf.category_scores"), keep)
     layout.bar_chart([(clean(c["category"]), c["score"]) for c in report["categoryScores"]])
 
@@ -137,13 +135,12 @@ def _lists(layout: Layout, report: dict) -> None:
     flags = report.get("integrityFlags") or []
     if flags:
         layout.heading(text("pdf.integrity"), keep)
-        numbered = [(f["questionIndex"] + 1, f["detail"]) for f in flags]
-        items = [text("pdf.flag_item", number=n, detail=detail) for n, detail in numbered]
+        items = report_views.integrity_items(report, text)
         layout.bullets(items, colour=FLAG)
 
 
 def _question_heading(layout: Layout, detail: dict, keep: float) -> None:
-    """A band-coloured mark, "Q2 (follow-up to Q1): Category", the score and band at the right;
+    """A band-coloured mark, "Q1 follow-up: Category", the score and band at the right;
     on the same page as the `keep` mm after it."""
     score = detail["score"]
     height = line_height(H3)
@@ -256,13 +253,27 @@ def _dimension_rows(layout: Layout, dimensions: list[dict]) -> None:
         layout.y += 0.6
 
 
+def _rubric(layout: Layout, report: dict) -> None:
+    """What each dimension rewards and weighs, and the bands: how to read every number."""
+    text = layout.text
+    layout.heading(text("report.rubric_title"), 3 * line_height(BODY))
+    items = [
+        f"{name} ({weight}): {meaning}"
+        for name, meaning, weight in report_views.rubric_rows(report, text)
+    ]
+    layout.bullets(items)
+    layout.paragraph(clean(report_views.bands_line(text)), size=SMALL, colour=MUTED)
+
+
 def layout_report(report: dict, text: Text, shown: dict[str, str]) -> Layout:
     layout = Layout(text)
+    layout.labels = report_views.question_labels(report["questionDetails"], text)
     _header(layout, report, shown)
     _summary(layout, report)
     _coach_review(layout, report)
     _charts(layout, report)
     _lists(layout, report)
+    _rubric(layout, report)
     details = report["questionDetails"]
     references = {r["questionIndex"]: r for r in report.get("referenceAnswers") or []}
     flags: dict[int, list[dict]] = {}

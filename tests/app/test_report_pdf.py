@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app_pages import report_views
 from app_pages.pdf.document import report_pdf
 from app_pages.pdf.font import PLACEHOLDER, clean
 from app_pages.pdf.layout import H3, LEFT
@@ -234,13 +235,10 @@ def test_a_long_answer_flows_onto_the_next_pages(long_pdf, long_report):
     assert squeezed(LONG) in without_page_furniture(long_pdf, EN, NAME)
 
 
-def heading_block(detail: dict) -> str:
-    """A question's heading, its score, the "Question" label and the question's start."""
-    number = detail["questionIndex"] + 1
-    label = EN("pdf.question_number", number=number)
-    if detail["isFollowUp"]:
-        parent = detail["parentQuestionIndex"] + 1
-        label = EN("pdf.follow_up_number", number=number, parent=parent)
+def heading_block(detail: dict, labels: dict[int, str]) -> str:
+    """A question's heading (numbered as the interview showed it), its score, the "Question"
+    label and the question's start."""
+    label = labels[detail["questionIndex"]]
     title = EN("pdf.question_title", label=label, category=detail["category"])
     band = EN(f"pdf.band_{band_of(detail['score']).replace(' ', '_')}")
     score = EN("pdf.score_band", score=detail["score"], band=band)
@@ -251,7 +249,10 @@ def test_each_question_heading_is_on_the_page_of_its_question(long_pdf, long_rep
     texts = [squeezed(page) for page in pages(long_pdf)]
     details = long_report["questionDetails"]
     assert len(details) >= 15
-    missing = [d["questionIndex"] for d in details if not any(heading_block(d) in t for t in texts)]
+    labels = report_views.question_labels(details, EN)
+    missing = [
+        d["questionIndex"] for d in details if not any(heading_block(d, labels) in t for t in texts)
+    ]
     assert missing == []
 
 

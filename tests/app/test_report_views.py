@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from plotly.offline import get_plotlyjs
 
-from app_pages import report_views
+from app_pages import report_files, report_views
 from interview.api import InterviewAPI
 from interview.scoring.rubric import BANDS, DIMENSION_NAMES
 
@@ -109,12 +109,13 @@ def test_question_bars_take_the_colour_of_their_band_at_every_edge(report):
     assert list(bars.marker.color) == [report_views.BAND_COLOURS[b] for b in bands.values()]
 
 
-def test_question_bars_are_labelled_by_position_and_mark_follow_ups(report):
+def test_question_bars_are_labelled_as_the_interview_numbered_them(report):
     details = report["questionDetails"]
     ticks = list(report_views.question_scores_bar(report).data[0].x)
-    assert [tick.split()[0] for tick in ticks] == [f"Q{n}" for n in range(1, len(details) + 1)]
-    assert [tick.endswith(" ↪") for tick in ticks] == [d["isFollowUp"] for d in details]
-    assert ticks[1] == "Q2 ↪"
+    mains = [d for d in details if not d["isFollowUp"]]
+    assert [t for t in ticks if "follow-up" not in t] == [f"Q{n}" for n in range(1, len(mains) + 1)]
+    assert [tick.endswith("follow-up") for tick in ticks] == [d["isFollowUp"] for d in details]
+    assert ticks[1] == "Q1 follow-up"
 
 
 def test_the_charts_carry_no_candidate_text(report):
@@ -137,7 +138,7 @@ def test_category_bars_are_horizontal_in_the_reports_order(report):
 
 
 def test_the_html_report_escapes_candidate_text(report):
-    page = report_views.report_html(report)
+    page = report_files.report_html(report)
     assert SCRIPT not in page and "<i>Lovelace" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     answers = parse(page).answers
@@ -145,7 +146,7 @@ def test_the_html_report_escapes_candidate_text(report):
 
 
 def test_the_html_report_opens_offline_with_plotly_inlined_once(report):
-    page = report_views.report_html(report)
+    page = report_files.report_html(report)
     assert page.count(get_plotlyjs()[:200]) == 1
     sources = parse(page).script_sources
     assert sources and not any(sources)  # every script is inline: nothing to fetch
@@ -153,18 +154,29 @@ def test_the_html_report_opens_offline_with_plotly_inlined_once(report):
 
 
 def test_the_html_report_prints_one_question_card_a_page(report):
-    page = report_views.report_html(report)
+    page = report_files.report_html(report)
     assert "@media print" in page and "break-before: page" in page
     assert page.count('<section class="card"') == len(report["questionDetails"])
 
 
 def test_the_csv_has_one_row_per_question_and_opens_in_excel(report):
-    data = report_views.report_csv(report)
+    data = report_files.report_csv(report)
     assert data.startswith("\ufeff".encode())  # the BOM Excel needs to read UTF-8
     rows = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    session = ["candidateName", "sessionId", "generatedAt", "question_label"]
     leading = ["questionIndex", "question", "category", "isFollowUp", "parentQuestionIndex"]
-    assert list(rows.columns) == [*leading, "score", *DIMENSION_NAMES, "feedback", "userAnswer"]
+    assert list(rows.columns) == [
+        *session,
+        *leading,
+        "score",
+        *DIMENSION_NAMES,
+        "feedback",
+        "userAnswer",
+    ]
     details = report["questionDetails"]
+    assert set(rows["sessionId"]) == {report["sessionId"]}
+    assert set(rows["candidateName"]) == {report["candidateName"]}
+    assert list(rows["question_label"])[:2] == ["Q1", "Q1 follow-up"]
     assert list(rows["questionIndex"]) == [d["questionIndex"] for d in details]
     assert list(rows["score"]) == [d["score"] for d in details]
     assert rows["userAnswer"][0] == STRONG and rows["userAnswer"][2] == CHINESE
@@ -176,10 +188,10 @@ def test_the_csv_has_one_row_per_question_and_opens_in_excel(report):
 @pytest.mark.parametrize("formula", [FORMULA, "+1+1", "-2+3", "@SUM(A1:A2)"])
 def test_a_csv_cell_that_looks_like_a_formula_is_kept_as_text(report, formula):
     report["questionDetails"][2]["userAnswer"] = formula
-    rows = pd.read_csv(io.BytesIO(report_views.report_csv(report)), encoding="utf-8-sig")
+    rows = pd.read_csv(io.BytesIO(report_files.report_csv(report)), encoding="utf-8-sig")
     assert rows["userAnswer"][2] == f"'{formula}"
     assert rows["userAnswer"][1] == f"'{FORMULA}"
 
 
 def test_the_json_download_is_the_apis_report(report):
-    assert json.loads(report_views.report_json(report)) == report
+    assert json.loads(report_files.report_json(report)) == report

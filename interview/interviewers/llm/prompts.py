@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interview.interviewers.base import AskedQuestion, ScoredQuestion
+from interview.questions import numbering
 from interview.scoring import rubric
 
 # Bump whenever a prompt or an output schema changes: every evaluation records it.
@@ -118,26 +119,28 @@ def final_evaluation_prompt(
     """(a + c) The answer that completes the interview graded as in (a), and in the same reply
     the closing feedback as in (c), from the other questions' evidence and this answer."""
     fence = _Fence()
-    number = question.index + 1
+    names = _names([*(scored.question for scored in others), question], summary_language)
+    name = names[question.index]
     system = "\n\n".join(
         (
             *_evaluation_rules(language),
-            f"This answer (Q{number}) completes the interview. In the same reply, also write "
+            f"This answer ({name}) completes the interview. In the same reply, also write "
             "its closing feedback from the evidence the grader kept for every other question "
             "(its score, its dimension scores and short quotes from the answer) and from your "
-            f"own grading of Q{number}. The other questions' scores are final; do not "
+            f"own grading of {name}. The other questions' scores are final; do not "
             "recompute or contradict them.",
             "Return overall_feedback (two to four sentences), 3 to 6 strengths and 3 to 6 "
-            "improvements, over the whole interview. Each item names the question (Q1, Q2 ...) "
-            f"it comes from and is concrete. Write them in {_language_name(summary_language)}, "
+            "improvements, over the whole interview. Each item names the question it comes from "
+            "by its label as given (as the candidate saw it numbered, a follow-up under its "
+            f"main question) and is concrete. Write them in {_language_name(summary_language)}, "
             "addressed to the candidate.",
             fence.rule(),
         )
     )
-    evidence = "\n\n".join(_evidence(scored) for scored in others) or "(no other questions)"
+    evidence = "\n\n".join(_evidence(scored, names) for scored in others) or "(no other questions)"
     user = "\n".join(
         (
-            f"Q{number}, the question answered last:",
+            f"{name}, the question answered last:",
             *_question_lines(question),
             fence.wrap("answer", answer),
             "",
@@ -197,18 +200,28 @@ def summary_prompt(questions: Sequence[ScoredQuestion], language: str) -> Prompt
             "grader kept for each question: its score, its dimension scores and short quotes "
             "from the answer. The scores are final; do not recompute or contradict them.",
             "Return overall_feedback (two to four sentences), 3 to 6 strengths and 3 to 6 "
-            "improvements. Each item names the question (Q1, Q2 ...) it comes from and is "
+            "improvements. Each item names the question it comes from by its label as given "
+            "(as the candidate saw it numbered, a follow-up under its main question) and is "
             f"concrete. Write in {_language_name(language)}, addressed to the candidate.",
             fence.rule(),
         )
     )
-    evidence = "\n\n".join(_evidence(scored) for scored in questions)
+    names = _names([scored.question for scored in questions], language)
+    evidence = "\n\n".join(_evidence(scored, names) for scored in questions)
     return Prompt(system, fence.wrap("per-question evidence", evidence), fence.token)
 
 
-def _evidence(scored: ScoredQuestion) -> str:
-    number = scored.question.index + 1
-    head = f"Q{number}: {scored.question.spec.text}"
+def _names(questions: Sequence[AskedQuestion], language: str) -> dict[int, str]:
+    """Each question's label as the interview showed it ("Q2", "Q2 follow-up", "第2题追问")."""
+    ordered = sorted(questions, key=lambda q: q.index)
+    return numbering.labels(
+        ((q.index, q.is_follow_up, q.parent.index if q.parent else None) for q in ordered),
+        language,
+    )
+
+
+def _evidence(scored: ScoredQuestion, names: dict[int, str]) -> str:
+    head = f"{names[scored.question.index]}: {scored.question.spec.text}"
     if scored.evaluation is None:
         return f"{head}\nnot answered (scores 0)"
     lines = [head, f"score {scored.score}"]
