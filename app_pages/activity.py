@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import coach_views, identity, progress_views, ui
+from app_pages import coach_views, identity, times, ui
 
 PAGE_SIZE = 50
 
@@ -10,7 +10,7 @@ api = ui.get_api()
 text = ui.text()
 coach = identity.require_coach()
 ui.settle_imports("pandas")
-zone = progress_views.browser_timezone(st.context.timezone)
+zone = times.browser_timezone(st.context.timezone)
 
 st.title(text("activity.title"))
 st.write(text("activity.intro"))

@@ -3,7 +3,7 @@ questions, by when) and starts the candidate's interview, or resumes it on a lat
 
 import streamlit as st
 
-from app_pages import identity, progress_views, ui
+from app_pages import identity, times, ui
 
 INVITE_QUERY_PARAM = "invite"
 INVITE = "assignment_invite"  # the link's token, kept if the query string is dropped
@@ -29,8 +29,8 @@ def _details(offer: dict) -> list[str]:
     if settings["timeLimitMinutes"]:
         lines.append(text("assignment.time_limit", minutes=settings["timeLimitMinutes"]))
     if offer["dueAt"]:
-        zone = progress_views.browser_timezone(st.context.timezone)
-        due = progress_views.local_time(offer["dueAt"], zone)
+        zone = times.browser_timezone(st.context.timezone)
+        due = times.local_time(offer["dueAt"], zone)
         lines.append(text("assignment.due", date=due.strftime(text("progress.date_format"))))
     return lines
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages import coach_views, identity, progress_views, ui
+from app_pages import coach_views, identity, progress_views, times, ui
 
 PAGE_SIZE = 50
 CHART_CONFIG = {"displayModeBar": False}
@@ -140,7 +140,7 @@ api = ui.get_api()
 text = ui.text()
 coach = identity.require_coach()
 ui.settle_imports("pandas", "plotly.graph_objects")
-zone = progress_views.browser_timezone(st.context.timezone)
+zone = times.browser_timezone(st.context.timezone)
 roles = api.list_roles()
 titles = progress_views.track_titles(roles["data"] if ui.is_ok(roles) else [], text)
 

@@ -5,11 +5,12 @@ from datetime import datetime
 
 import streamlit as st
 
-from app_pages import interview_views, ui
+from app_pages import identity, interview_views, times, ui
 
 ANSWER = "answer"
 ANSWER_FOR = "interview_answer_for"  # (session id, question index) the answer box holds
-DRAFT_SAVED_AT = "interview_draft_saved_at"
+DRAFT_SAVED_AT = "interview_draft_saved_at"  # "HH:MM:SS" of the last save, or RESTORED
+RESTORED = "restored"
 NOTICE = "interview_notice"  # a sentence for the next run to show, set by a callback
 CONFIRMING_FINISH = "interview_confirming_finish"
 TIME_LIMIT = "interview_time_limit"  # minutes, or None: the candidate's soft target per question
@@ -51,6 +52,9 @@ def _tell_waiting(attempt: int) -> None:
 
 def submit_answer(session_id: str, index: int) -> None:
     answer = st.session_state[ANSWER]
+    if answer.strip() and not interview_views.has_words(answer):
+        st.session_state[NOTICE] = "interview.no_words"  # emoji or punctuation alone
+        return
     if ui.get_api().interviewer_info["model"]:
         # A language model may write a follow-up: the page's body sends it, streaming the text.
         st.session_state[PENDING_SUBMIT] = (session_id, index, answer)
@@ -112,6 +116,8 @@ def _load_answer_box(session_id: str, question: dict) -> None:
         st.session_state[ANSWER_FOR] = here
         st.session_state[ANSWER] = question["userAnswer"] or ""
         st.session_state.pop(DRAFT_SAVED_AT, None)
+        if question["userAnswer"]:  # a draft saved before: say so, it is the saved state
+            st.session_state[DRAFT_SAVED_AT] = RESTORED
 
 
 def _question_shown_at(session_id: str, index: int) -> float:
@@ -155,17 +161,16 @@ def _context(session_id: str) -> dict:
         contexts[session_id] = context["data"] if ui.is_ok(context) else {}
         # An assignment's time per question is where the timer starts; the candidate may change it.
         limit = contexts[session_id].get("timeLimitMinutes")
-        if limit in interview_views.TIME_LIMITS:
+        if limit in interview_views.TIME_LIMITS and limit is not None:
             st.session_state[TIME_LIMIT] = limit
     return contexts[session_id]
 
 
 def _voice_answer(session_id: str, index: int) -> None:
-    """A recorder whose words land in the answer box; without transcription it says so."""
+    """A recorder whose words land in the answer box, where the install can transcribe."""
+    if not api.interviewer_info["transcription"]:
+        return
     with st.expander(text("interview.voice_title"), icon=":material/mic:"):
-        if not api.interviewer_info["transcription"]:
-            st.caption(text("interview.voice_unavailable"))
-            return
         st.audio_input(
             text("interview.voice"),
             key=VOICE,
@@ -173,6 +178,35 @@ def _voice_answer(session_id: str, index: int) -> None:
             args=(session_id, index),
             help=text("interview.voice_help"),
         )
+
+
+def _no_interview_open() -> None:
+    """No interview in the URL: not an error, the start. Offer this candidate's unfinished one."""
+    st.title(text("interview.title"))
+    listed = api.list_sessions(owner=identity.candidate_owner())
+    open_ones = [
+        s
+        for s in (listed["data"] if ui.is_ok(listed) else [])
+        if s["status"] in ("CREATED", "IN_PROGRESS")
+    ]
+    if open_ones:
+        latest = open_ones[0]  # newest first
+        zone = times.browser_timezone(st.context.timezone)
+        started = times.local_time(latest["createdAt"], zone)
+        st.info(
+            text("interview.resume_offer", date=started.strftime(text("progress.date_format"))),
+            icon=":material/history:",
+        )
+        if st.button(
+            text("interview.resume_latest"), key="interview_resume_latest", type="primary"
+        ):
+            ui.remember_session(latest["sessionId"])
+            ui.go_to(ui.INTERVIEW_PAGE, latest["sessionId"])
+    else:
+        st.info(text("interview.none_open"), icon=":material/play_arrow:")
+    if st.button(text("common.start_new"), key="interview_start_new"):
+        ui.go_to(ui.START_PAGE)
+    st.stop()
 
 
 def _confirm_finish(session_id: str) -> None:
@@ -191,7 +225,7 @@ api = ui.get_api()
 text = ui.text()
 session_id = ui.current_session_id()
 if not session_id:
-    ui.show_not_found(text("common.no_interview"))
+    _no_interview_open()
 
 current = api.get_current_question(session_id)
 if not ui.is_ok(current):
@@ -223,7 +257,9 @@ with st.sidebar:
 
 position, timer = st.columns([3, 2])
 if question["isFollowUp"]:
-    position.caption(text("interview.follow_up_to", number=number))
+    position.caption(
+        text("interview.follow_up_to", number=number, total=session["mainQuestionCount"])
+    )
 else:
     position.caption(
         text("interview.question_of", number=number, total=session["mainQuestionCount"])
@@ -242,17 +278,31 @@ st.text_area(
     text("interview.answer"),
     key=ANSWER,
     height=240,
-    max_chars=20_000,
     on_change=save_draft,
     args=(session_id, index),
     placeholder=text("interview.answer_placeholder"),
 )
-# The box sends its text on blur or Ctrl/Cmd+Enter, so the count and checklist follow then.
+# The box sends its text on blur, Ctrl/Cmd+Enter, or a pause in typing (autosave_html): the
+# draft is saved, and the count and checklist follow, within a second of the last keystroke.
+st.html(interview_views.autosave_html(), unsafe_allow_javascript=True)
 answer = st.session_state[ANSWER]
 words, saved = st.columns(2)
 words.caption(interview_views.words_label(interview_views.word_count(answer), text))
 if saved_at := st.session_state.get(DRAFT_SAVED_AT):
-    saved.caption(text("interview.draft_saved", time=saved_at))
+    if saved_at == RESTORED:
+        saved.caption(text("interview.draft_restored"), help=text("interview.draft_help"))
+    else:
+        saved.caption(
+            text("interview.draft_saved", time=saved_at), help=text("interview.draft_help")
+        )
+else:
+    saved.caption(text("interview.draft_not_saved"), help=text("interview.draft_help"))
+if len(answer) > interview_views.MAX_ANSWER:
+    st.error(
+        text(
+            "interview.too_long", count=f"{len(answer):,}", limit=f"{interview_views.MAX_ANSWER:,}"
+        )
+    )
 _answer_checklist(answer, question, main_question)
 _voice_answer(session_id, index)
 

@@ -3,6 +3,7 @@ what a new interview asks when the candidate practises again."""
 
 import json
 import re
+import unicodedata
 from html import escape
 from string import Template
 
@@ -70,6 +71,36 @@ color:rgba(28,35,51,0.65)">$initial</p>
 </script>""")
 
 
+# The answer box sends its text on blur or Ctrl+Enter only (Streamlit's text_area): a pause in
+# typing sends it the same way, so the draft is saved without leaving the box. One listener for
+# the page, on the document, so it outlives the box being redrawn from question to question.
+AUTOSAVE_AFTER_MS = 800
+AUTOSAVE_SCRIPT = Template("""<script>
+(() => {
+  if (window.rehearseAutosave) return;
+  window.rehearseAutosave = true;
+  let timer = null;
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLTextAreaElement) || !box.closest(".st-key-answer")) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (document.activeElement !== box) return;  // left the box: that sent it already
+      box.dispatchEvent(new KeyboardEvent("keydown", {
+        key: "Enter", code: "Enter", keyCode: 13, which: 13,
+        ctrlKey: true, bubbles: true, cancelable: true,
+      }));
+    }, $delay);
+  }, true);
+})();
+</script>""")
+
+
+def autosave_html() -> str:
+    """The script that sends the answer box's text after a pause in typing (no candidate text)."""
+    return AUTOSAVE_SCRIPT.substitute(delay=AUTOSAVE_AFTER_MS)
+
+
 def timer_html(elapsed: float, limit_minutes: int | None, text: Text, question: str = "") -> str:
     """The timer as a page element that keeps counting in the browser, without the server.
 
@@ -87,6 +118,14 @@ def timer_html(elapsed: float, limit_minutes: int | None, text: Text, question: 
         elapsed=round(elapsed, 3),
         box="rehearse-timer-" + re.sub(r"[^A-Za-z0-9_-]", "", question),
     )
+
+
+MAX_ANSWER = 20_000  # characters, as API.md's submit allows
+
+
+def has_words(answer: str) -> bool:
+    """Whether an answer holds a letter or a digit in any script (not emoji or symbols alone)."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in answer)
 
 
 def word_count(text: str) -> int:

@@ -5,7 +5,7 @@ from datetime import tzinfo
 
 import streamlit as st
 
-from app_pages import identity, progress_views, ui
+from app_pages import identity, progress_views, times, ui
 
 COLUMN_WIDTHS = [3, 4, 3, 2, 3]
 PAGE_SIZE = 20
@@ -109,7 +109,7 @@ def _origin(url: str) -> str:
 api = ui.get_api()
 ui.settle_imports("pandas", "plotly.graph_objects")  # the trend charts use them
 text = ui.text()
-zone = progress_views.browser_timezone(st.context.timezone)
+zone = times.browser_timezone(st.context.timezone)
 
 st.title(text("progress.title"))
 email = identity.signed_in_email()

@@ -4,12 +4,13 @@ Pure functions of what the API returns, so they are tested without Streamlit.
 """
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import tzinfo
 
 import pandas as pd
 
+from app_pages import track_views
 from app_pages.text import Text
+from app_pages.times import local_time
 from interview.scoring.rubric import DIMENSION_NAMES
 
 UNFINISHED = ("CREATED", "IN_PROGRESS")
@@ -20,24 +21,15 @@ WHEN = "when"
 OVERALL = "overall"
 
 
-def browser_timezone(name: str | None) -> tzinfo:
-    """The browser's timezone when it told us a valid one, else UTC."""
-    try:
-        return ZoneInfo(name) if name else UTC
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
-def local_time(moment: str, zone: tzinfo) -> datetime:
-    return datetime.fromisoformat(moment).astimezone(zone)
-
-
 def is_unfinished(session: Mapping) -> bool:
     return session["status"] in UNFINISHED
 
 
 def track_titles(roles: list[dict], text: Text) -> dict[str, str]:
-    return {"custom": text("progress.custom_track")} | {role["id"]: role["title"] for role in roles}
+    """Each track's title in the reader's language (the catalogue's), else the bank's own."""
+    return {"custom": text("progress.custom_track")} | {
+        role["id"]: track_views.track_text(role, "title", text) for role in roles
+    }
 
 
 def status_label(status: str, text: Text) -> str:

@@ -13,6 +13,7 @@ from app_pages import (
     report_files,
     report_views,
     review_views,
+    times,
     ui,
 )
 from app_pages.text import Text
@@ -143,8 +144,8 @@ def _file_meta(report: dict) -> dict:
     """What the files' line under the title says: the track's title, the date where you are."""
     roles = api.list_roles()
     titles = progress_views.track_titles(roles["data"] if ui.is_ok(roles) else [], text)
-    zone = progress_views.browser_timezone(st.context.timezone)
-    generated = progress_views.local_time(report["generatedAt"], zone)
+    zone = times.browser_timezone(st.context.timezone)
+    generated = times.local_time(report["generatedAt"], zone)
     return {
         "track": titles.get(report["role"], report["role"]),
         "date": generated.strftime(text("report.date_format")),
@@ -189,7 +190,7 @@ text = ui.text()
 coach = identity.current_coach()
 session_id = ui.current_session_id()
 if not session_id:
-    ui.show_not_found(text("common.no_report_yet"))
+    ui.show_nothing_yet(text("common.no_report_yet"))
 
 result = api.generate_report(session_id)
 if result["message"] == "Interview not completed":
@@ -208,7 +209,9 @@ st.title(text("report.title"))
 overall, band, answered = st.columns(3)
 overall.metric(text("report.overall"), report["overallScore"])
 band.metric(text("report.band"), report_views.band_label(report["band"], text).capitalize())
-answered.metric(text("report.answered"), report_views.answered_line(report, text))
+answered.metric(text("report.answered"), report_views.answered_mains(report, text))
+if follow_ups := report_views.answered_follow_ups(report, text):
+    answered.caption(follow_ups)
 st.text(report["overallFeedback"])
 coach_notes = review_views.question_notes(report, text)
 ai_scores = review_views.ai_scores(report)

@@ -93,23 +93,34 @@ def generated_utc(moment: str | None) -> str:
     return parsed.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def answered_line(report: dict, text: Text = ENGLISH) -> str:
-    """ "4 of 5 questions" (+ "and 3 of 3 follow-ups"): counted as the interview showed them."""
-    details = report["questionDetails"]
-    mains = [d for d in details if not d["isFollowUp"]]
-    follow_ups = [d for d in details if d["isFollowUp"]]
-    line = text(
+def answered_mains(report: dict, text: Text = ENGLISH) -> str:
+    """ "4 of 5": main questions answered, counted as the interview showed them."""
+    mains = [d for d in report["questionDetails"] if not d["isFollowUp"]]
+    return text(
         "report.answered_of",
         answered=sum(bool(d["dimensions"]) for d in mains),
         total=len(mains),
     )
-    if follow_ups:
-        line += text(
-            "report.answered_follow_ups",
-            answered=sum(bool(d["dimensions"]) for d in follow_ups),
-            total=len(follow_ups),
-        )
-    return line
+
+
+def answered_follow_ups(report: dict, text: Text = ENGLISH) -> str:
+    """ "Follow-ups: 3 of 3", or "" when the interview asked none."""
+    follow_ups = [d for d in report["questionDetails"] if d["isFollowUp"]]
+    if not follow_ups:
+        return ""
+    return text(
+        "report.answered_follow_ups",
+        answered=sum(bool(d["dimensions"]) for d in follow_ups),
+        total=len(follow_ups),
+    )
+
+
+def answered_line(report: dict, text: Text = ENGLISH) -> str:
+    """ "4 of 5 · Follow-ups: 3 of 3" for files, where one line holds both counts."""
+    mains = answered_mains(report, text)
+    if follow_ups := answered_follow_ups(report, text):
+        return mains + text("report.answered_separator") + follow_ups
+    return mains
 
 
 def score_and_band(score: int, text: Text = ENGLISH) -> str:

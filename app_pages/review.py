@@ -7,7 +7,7 @@ A visitor who made a sample may open its review too, read-only: it is what a coa
 
 import streamlit as st
 
-from app_pages import coach_views, identity, progress_views, report_views, ui
+from app_pages import coach_views, identity, progress_views, report_views, times, ui
 
 NOTICE = "review_notice"  # what the last comment, override or re-grade did, for the next run
 VIEWED = "review_viewed"  # the session whose opening was recorded in this browser session
@@ -57,7 +57,7 @@ def _problem(envelope: dict) -> str:
 
 def _header(session: dict, report: dict | None, seconds: int | None) -> None:
     track = titles.get(session["role"], session["role"])
-    started = progress_views.local_time(session["createdAt"], zone)
+    started = times.local_time(session["createdAt"], zone)
     st.caption(
         text(
             "review.summary_line",
@@ -103,7 +103,7 @@ def _session_comments(report: dict | None) -> None:
 
 def _comment_lines(comments: list[dict]) -> None:
     for comment in comments:
-        when = progress_views.local_time(comment["at"], zone)
+        when = times.local_time(comment["at"], zone)
         st.caption(
             text(
                 "review.comment_by",
@@ -135,9 +135,7 @@ def _question(position: int, question: dict, detail: dict | None, notes: dict) -
                 old=change["oldScore"],
                 new=change["score"],
                 author=ui.as_plain_markdown(change["author"]),
-                when=progress_views.local_time(change["at"], zone).strftime(
-                    text("progress.date_format")
-                ),
+                when=times.local_time(change["at"], zone).strftime(text("progress.date_format")),
             )
         )
         st.text(change["reason"])
@@ -154,7 +152,7 @@ def _revisions(position: int, index: int) -> None:
     with st.expander(text("review.revisions", count=len(mine)), icon=":material/history:"):
         previous = ""
         for revision in mine:
-            when = progress_views.local_time(revision["savedAt"], zone)
+            when = times.local_time(revision["savedAt"], zone)
             kind = text(f"review.revision_{revision['kind']}")
             st.caption(f"{kind} · {when.strftime(text('review.time_format'))}")
             change = coach_views.revision_diff(previous, revision["text"])
@@ -227,7 +225,7 @@ def _coach_actions(report: dict | None) -> None:
 api = ui.get_api()
 text = ui.text()
 ui.settle_imports("pandas")
-zone = progress_views.browser_timezone(st.context.timezone)
+zone = times.browser_timezone(st.context.timezone)
 session_id = st.session_state.get(ui.REVIEW_SESSION)
 coach = identity.current_coach()
 access = api.session_access(session_id) if session_id else None

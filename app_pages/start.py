@@ -4,10 +4,11 @@ import uuid
 
 import streamlit as st
 
-from app_pages import identity, ui
+from app_pages import identity, track_views, ui
 from interview.sessions import documents
 
 DIFFICULTIES = (None, "junior", "mid", "senior")  # what create_session takes
+MAX_NAME = 100  # characters, as API.md's candidateName allows
 # A new id for each visit to this form; reused by a second click so it never makes a second session.
 REQUEST_ID = "start_request_id"
 REQUEST_USED = "start_request_used"
@@ -40,7 +41,12 @@ def fill_from_upload(upload_key: str, text_key: str) -> None:
 
 def document_box(label: str, key: str, upload_key: str, upload_label: str, placeholder: str) -> str:
     """A text box the candidate can paste into or fill from a file."""
-    typed = st.text_area(label, key=key, placeholder=placeholder, max_chars=documents.MAX_CONTEXT)
+    typed = st.text_area(label, key=key, placeholder=placeholder)
+    if len(typed) > documents.MAX_CONTEXT:
+        st.error(
+            text("start.too_long", count=f"{len(typed):,}", limit=f"{documents.MAX_CONTEXT:,}")
+        )
+        problems.append(key)
     st.file_uploader(
         upload_label,
         type=documents.EXTENSIONS,
@@ -80,20 +86,30 @@ roles = api.list_roles()
 if not ui.is_ok(roles):
     st.error(ui.plain_message(roles))
     st.stop()
-titles = {role["id"]: role["title"] for role in roles["data"]}
-descriptions = {role["id"]: role["description"] for role in roles["data"]}
+# In the candidate's language, with its own tracks first (the default track speaks it).
+by_id = {role["id"]: role for role in roles["data"]}
+order = track_views.tracks_in_order(roles["data"], ui.language())
+titles = {role_id: track_views.track_text(by_id[role_id], "title", text) for role_id in order}
+descriptions = {
+    role_id: track_views.track_text(by_id[role_id], "description", text) for role_id in order
+}
 
 # Clicking Start reruns with the same id; arriving here afresh (no click) starts a new one.
 if not st.session_state.get("start"):
     _request_id()
 
 # Signed in, the candidate is who they signed in as, so Progress finds their sessions.
+problems: list[str] = []  # what the candidate must fix before the interview can start
 signed_in_as = ui.signed_in_candidate(st.user)
 if signed_in_as:
     st.caption(text("start.practising_as", name=ui.as_plain_markdown(signed_in_as)))
     candidate_name = signed_in_as
 else:
-    candidate_name = st.text_input(text("start.name"), key="candidate_name", max_chars=100)
+    # No max_chars: the browser would drop a longer paste without a word. Say the limit instead.
+    candidate_name = st.text_input(text("start.name"), key="candidate_name")
+    if len(candidate_name.strip()) > MAX_NAME:
+        st.error(text("error.name_too_long"))
+        problems.append("name")
 use_custom_questions = st.toggle(
     text("start.use_own"), key="use_custom_questions", help=text("start.use_own_help")
 )
@@ -124,23 +140,24 @@ difficulty = st.selectbox(
 )
 left, right = st.columns(2)
 if not use_custom_questions:  # a custom list asks every question on it
+    # No min or max on the widget: out of range it would keep its old value silently.
     question_count = left.number_input(
-        text("start.question_count"),
-        min_value=3,
-        max_value=20,
-        value=5,
-        key="question_count",
-        persist_state="page",
+        text("start.question_count"), value=5, step=1, key="question_count", persist_state="page"
     )
+    if not 3 <= question_count <= 20:
+        left.error(text("start.question_count_range"))
+        problems.append("question_count")
     chosen = {"role": role, "question_count": int(question_count)}
 follow_up_count = (left if use_custom_questions else right).number_input(
     text("start.follow_up_count"),
-    min_value=0,
-    max_value=2,
     value=1,
+    step=1,
     key="follow_up_count",
     help=text("start.follow_up_help"),
 )
+if not 0 <= follow_up_count <= 2:
+    (left if use_custom_questions else right).error(text("start.follow_up_range"))
+    problems.append("follow_up_count")
 job_description = document_box(
     text("start.job_description"),
     key="job_description",
@@ -156,7 +173,18 @@ resume_text = document_box(
     placeholder=text("start.resume_placeholder"),
 )
 
+unread = [
+    key for key, (level, *_) in st.session_state.get(UPLOAD_NOTICES, {}).items() if level == "error"
+]
+
 if st.button(text("start.start"), key="start", type="primary"):
+    if problems:
+        st.error(text("start.fix_first"))
+        st.stop()
+    if unread:
+        # A file that could not be read is not silently left out: the candidate decides.
+        st.error(text("start.upload_unread"))
+        st.stop()
     created = api.create_session(
         **chosen,
         owner=identity.candidate_owner(),

@@ -253,6 +253,17 @@ def retry_when_busy(call: Callable[[], dict], on_wait: Callable[[int], None]) ->
     return result
 
 
+def show_nothing_yet(message: str) -> None:
+    """An empty state, not an error: what is missing, and the ways on; stops the page."""
+    st.info(message, icon=":material/info:")
+    start, progress = st.columns(2)
+    if start.button(text()("common.start_new"), key="nothing_yet_start", type="primary"):
+        go_to(START_PAGE)
+    if progress.button(text()("common.open_progress"), key="nothing_yet_progress"):
+        go_to(PROGRESS_PAGE)
+    st.stop()
+
+
 def show_not_found(message: str | None = None) -> None:
     """The error for a missing interview, with the way out; stops the page."""
     st.error(message or text()("error.not_found"))

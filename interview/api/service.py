@@ -221,6 +221,7 @@ class InterviewAPI:
                 "id": track.id,
                 "title": track.title,
                 "description": track.description,  # one line for a track picker
+                "language": track.language,  # of its questions: "en" or "zh"
                 "questionCount": len(track.questions),
                 "categories": list(track.categories),
             }

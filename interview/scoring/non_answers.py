@@ -37,6 +37,7 @@ _DONT_KNOW_MAX_SIZE = 12
 _RAMBLING_MIN_SIZE = 20
 _RAMBLING_MIN_FILLERS = 3
 _OFF_TOPIC_MIN_SIZE = 12
+_REPETITIVE_MIN_SIZE = 40
 # Topicality (how much an answer shares with its question) is ``topicality.topicality``.
 # Measured over the banks (non-story questions): every model answer (130-170 words) has at least
 # 1.63 with its own question (the next lowest 2.0), while a model answer to the next question of
@@ -91,6 +92,7 @@ def non_answer_reason(features: AnswerFeatures) -> str | None:
     checks = (
         ("dont_know", _is_dont_know),
         ("echo", _is_echo),
+        ("repetitive", _is_repetitive),
         ("gibberish", _is_gibberish),
         ("buzzwords", _is_buzzword_list),
         ("rambling", _is_rambling),
@@ -132,6 +134,14 @@ def _is_code(f: AnswerFeatures) -> bool:
     """A line of code or a formula ("T(n) = 0 if n < 2", "xPtr = x;") is an answer's form."""
     symbols = sum(f.text.count(char) for char in "=;(){}[]<>*&+")
     return symbols >= _CODE_SYMBOLS and bool(re.search(r"[A-Za-z_]\w*\s*[(\[=]", f.text))
+
+
+def _is_repetitive(f: AnswerFeatures) -> bool:
+    # A phrase said over and over ("we use caching we use caching ..."): words, but no answer.
+    # With fewer distinct words it reads as noise ("啊啊啊", "the the the"): gibberish.
+    tokens = lang.words(f.text) + lang.cjk_chars(f.text)
+    distinct = len(set(tokens))
+    return len(tokens) >= _REPETITIVE_MIN_SIZE and distinct >= 5 and distinct / len(tokens) < 0.15
 
 
 def _is_gibberish(f: AnswerFeatures) -> bool:

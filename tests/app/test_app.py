@@ -91,7 +91,7 @@ def test_a_follow_up_is_numbered_after_its_main_question(app, api):
     open_interview(app, session_id)
     app.text_area(key="answer").input("Redis.")
     app.button(key="submit").click().run()
-    assert "Follow-up to question 1" in captions(app)
+    assert "Follow-up to question 1 of 3" in captions(app)
 
 
 def test_submitting_an_empty_answer_asks_for_one(app, api, session_id):

@@ -211,3 +211,12 @@ def test_the_chinese_report_charts_are_labelled_in_chinese(app, api):
     ]
     assert specs and all(CJK.search(spec) for spec in specs)
     assert ZH("dimension.technical_depth") in specs[0]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_feedback_names_the_dimensions_as_the_charts_do(language):
+    from interview.interviewers.builtin.phrasing import DIMENSION_LABELS
+
+    text = Text(language)
+    charts = {name: text(f"dimension.{name}").casefold() for name in DIMENSION_NAMES}
+    assert {k: v.casefold() for k, v in DIMENSION_LABELS[language].items()} == charts

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_pages import identity, progress_views, ui
+from app_pages import identity, progress_views, times, ui
 from app_pages.text import Text
 from interview.scoring.rubric import DIMENSION_NAMES
 from tests.app.pages import as_candidate
@@ -220,7 +220,7 @@ def test_the_signed_in_candidate_is_their_email_else_their_name(user, candidate)
     [(None, UTC), ("", UTC), ("Not/AZone", UTC), ("Europe/Berlin", ZoneInfo("Europe/Berlin"))],
 )
 def test_times_show_in_the_browsers_timezone_or_utc(name, zone):
-    assert progress_views.browser_timezone(name) == zone
+    assert times.browser_timezone(name) == zone
 
 
 def test_a_session_row_reads_in_words():
@@ -229,7 +229,7 @@ def test_a_session_row_reads_in_words():
     row = progress_views.session_row(moment, titles, ZoneInfo("Asia/Shanghai"), EN)
     assert row == {
         "date": "13 May 2025, 06:30",
-        "track": "Backend engineer",
+        "track": EN("track.backend"),  # the catalogue's title, in the reader's language
         "status": "In progress",
         "score": progress_views.NO_SCORE,
     }

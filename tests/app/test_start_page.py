@@ -1,6 +1,7 @@
 """The start page's optional texts and own questions, as a candidate or a coach uses them."""
 
 import io
+import re
 
 import docx
 
@@ -137,3 +138,15 @@ def test_a_signed_in_candidate_practises_under_the_name_they_signed_in_with(app,
     app.button(key="start").click().run()
     session_id = app.session_state[ui.SESSION_ID]
     assert api.get_session(session_id)["data"]["candidateName"] == "ada@example.com"
+
+
+def test_in_chinese_the_tracks_read_in_chinese_and_the_default_is_the_chinese_track(app):
+    app.query_params[ui.LANGUAGE_QUERY_PARAM] = "zh"
+    app.run()
+    picker = app.selectbox(key="role")
+    zh = Text("zh")
+    assert picker.value == "java_backend_zh"
+    assert picker.options[0] == zh("track.java_backend_zh")
+    assert zh("track.backend") in picker.options
+    assert all(re.search("[\u4e00-\u9fff]", option) for option in picker.options)
+    assert zh("track.java_backend_zh_description") in [c.value for c in app.caption]

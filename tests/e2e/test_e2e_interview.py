@@ -71,3 +71,22 @@ def test_a_draft_survives_a_reload(page, server, engine):
     assert session_id_of(page) == session_id
     expect(page.locator(ANSWER_BOX)).to_have_value(draft)
     expect_question(page, current(engine, session_id)["question"])
+
+
+def test_a_draft_typed_without_leaving_the_box_survives_a_reload_2_s_later(page, server, engine):
+    session_id = start_interview(page, server.base_url, "Keystroke E2E", questions=3, follow_ups=0)
+    box = page.locator(ANSWER_BOX)
+    box.click()
+    draft = "I would add an index on customer_id, because lookups by customer dominate. 第一步"
+    box.press_sequentially(
+        draft, delay=20
+    )  # typing only: no Tab, no click elsewhere, no Ctrl+Enter
+    page.wait_for_timeout(2_000)
+    assert page.evaluate("() => document.activeElement.tagName") == "TEXTAREA"  # still typing
+    assert engine.get_current_question(session_id)["data"]["question"]["userAnswer"] == draft
+    saved = page.locator('[data-testid="stCaptionContainer"]', has_text="Draft saved")
+    expect(saved.first).to_be_visible()  # the saved state, shown while still in the box
+
+    page.reload()
+    wait_for(page, ANSWER_BOX)
+    expect(page.locator(ANSWER_BOX)).to_have_value(draft)

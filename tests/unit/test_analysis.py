@@ -106,6 +106,8 @@ def test_chinese_key_points_are_matched_by_character_pairs():
         (INDEX.text * 3, "echo"),
         ("qzx vbnm wrtp lkjh " * 5, "gibberish"),
         ("啊" * 50, "gibberish"),
+        ("we make it faster with a cache " * 500, "repetitive"),  # 3,500 words, six of them
+        ("我们用缓存让它变快" * 200, "repetitive"),
         ("Kafka, Redis, Kubernetes, CQRS, gRPC", "buzzwords"),
         (
             "Well, you know, basically it depends, I think it's important to consider many things, "

@@ -2,6 +2,7 @@
 
 import json
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -332,3 +333,18 @@ def test_any_request_gives_count_distinct_questions(data, track_id, count, diffi
     assert len(chosen) == count == len(set(chosen))
     if difficulty is None:
         assert len(set(chosen) - avoid) == min(count, len(track.questions) - len(avoid))
+
+
+CHINESE_GAP = re.compile("[\u4e00-\u9fff，。；：、（）！？] +[\u4e00-\u9fff]|[，。；：、（）！？] ")
+
+
+def test_chinese_text_has_no_stray_spaces():
+    """A line break turned into a space reads as a gap in the middle of a Chinese sentence."""
+    gaps = [
+        (question.bank_id, match.group(0))
+        for track in TRACKS.values()
+        for question in track.questions
+        for text in (question.text, question.reference_answer or "", *question.key_points)
+        for match in CHINESE_GAP.finditer(text)
+    ]
+    assert gaps == []

@@ -18,14 +18,15 @@ DIMENSION_LABELS = {
         "problem_solving": "problem solving",
         "communication": "communication",
     },
+    # The same names the report's charts use (app_pages/catalogue/zh/common.toml, [dimension]).
     "zh": {
-        "relevance": "切题度",
-        "specificity": "具体性",
+        "relevance": "切题程度",
+        "specificity": "具体程度",
         "technical_depth": "技术深度",
-        "reasoning": "决策理由",
-        "impact": "量化成果",
+        "reasoning": "思路与理由",
+        "impact": "成果与影响",
         "problem_solving": "问题解决",
-        "communication": "表达结构",
+        "communication": "表达沟通",
     },
 }
 NON_ANSWER = {
@@ -34,6 +35,7 @@ NON_ANSWER = {
         "dont_know": "The answer ({quote}) does not attempt the question.",
         "echo": "The answer repeats the question instead of answering it.",
         "gibberish": "The text does not form words or sentences, so it is not an answer.",
+        "repetitive": "The answer says the same few words over and over, so it is not an answer.",
         "buzzwords": "The answer lists technologies ({names}) without saying how or why they "
         "apply.",
         "rambling": "The answer is general filler ({quote}) with no technology, number or example.",
@@ -44,6 +46,7 @@ NON_ANSWER = {
         "dont_know": "回答（{quote}）没有尝试回答问题。",
         "echo": "回答只是重复了题目，没有作答。",
         "gibberish": "内容不成词句，不能算作回答。",
+        "repetitive": "回答反复重复同样的几个词，不能算作回答。",
         "buzzwords": "回答只罗列了技术名词（{names}），没有说明怎么用、为什么用。",
         "rambling": "回答是泛泛而谈的套话（{quote}），没有技术、数字或例子。",
         "off_topic": "回答讲的是{names}，与所问的问题无关。",
@@ -76,7 +79,11 @@ def names(items: list[str], language: str, most: int = 3) -> str:
     if len(items) <= 1:
         return "".join(items)
     if language == "zh":
-        return "、".join(items[:-1]) + " 和 " + items[-1]
+        # A space sets a Latin word off from Chinese ("Redis 和 MySQL"), never two Chinese words.
+        head, last = "、".join(items[:-1]), items[-1]
+        before = " " if head[-1:].isascii() and head[-1:].isalnum() else ""
+        after = " " if last[:1].isascii() and last[:1].isalnum() else ""
+        return f"{head}{before}和{after}{last}"
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 

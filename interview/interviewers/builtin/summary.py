@@ -21,10 +21,11 @@ TEXT = {
     "en": {
         "nothing": "No question was answered, so there is nothing to score yet. Answer even part "
         "of a question next time: an approach, a tool you would use, and why.",
-        "answered": "You answered {answered} of {total} questions; they average {average} "
-        "({band}).",
-        "answered_some": "You answered {answered} of {total} questions; the answered ones average "
-        "{average} ({band}), and unanswered ones count as 0.",
+        "answered": "You answered {answered} of {total} questions{follow_ups}; they average "
+        "{average} ({band}).",
+        "answered_some": "You answered {answered} of {total} questions{follow_ups}; the answered "
+        "ones average {average} ({band}), and unanswered ones count as 0.",
+        "follow_ups": " and {answered} of {total} follow-ups",
         "dimensions": "Your strongest dimension was {best} (average {best_score}) and the weakest "
         "{worst} ({worst_score}).",
         "extremes": "The best answer was {best_q} ({best_q_score}); the weakest was {worst_q} "
@@ -44,9 +45,10 @@ TEXT = {
     "zh": {
         "nothing": "没有回答任何问题，暂时无法评分。下次哪怕只回答一部分：一个思路、"
         "会用的工具以及原因。",
-        "answered": "共 {total} 题，你全部作答；平均 {average} 分（{band}）。",
-        "answered_some": "共 {total} 题，你回答了 {answered} 题；"
+        "answered": "共 {total} 题{follow_ups}，你全部作答；平均 {average} 分（{band}）。",
+        "answered_some": "共 {total} 题{follow_ups}，你回答了 {answered} 题；"
         "已答题平均 {average} 分（{band}），未答题按 0 分计。",
+        "follow_ups": "（另有追问 {total} 个，答了 {answered} 个）",
         "dimensions": "最强的维度是{best}（平均 {best_score} 分），"
         "最弱的是{worst}（{worst_score} 分）。",
         "extremes": "最好的回答是{best_q}（{best_q_score} 分），"
@@ -125,12 +127,7 @@ def _overall(questions, answered, language: str, names: dict[int, str]) -> str:
     top = max(answered, key=lambda q: q.score)
     bottom = min(answered, key=lambda q: q.score)
     sentences = [
-        text["answered" if len(answered) == len(questions) else "answered_some"].format(
-            answered=len(answered),
-            total=len(questions),
-            average=average,
-            band=BANDS_ZH[band] if language == "zh" else band,
-        ),
+        _answered_sentence(questions, answered, text, average, band, language),
         text["dimensions"].format(
             best=labels[best],
             best_score=averages[best],
@@ -152,6 +149,29 @@ def _overall(questions, answered, language: str, names: dict[int, str]) -> str:
         which = _listed([names[q.question.index] for q in capped], language)
         sentences.append(text["capped"].format(which=which, cap=rubric.NON_ANSWER_CAP))
     return phrasing.sentence_join(sentences, language)
+
+
+def _answered_sentence(questions, answered, text: dict, average: int, band: str, language) -> str:
+    """How many were answered, counted as the interview showed them: main questions, and
+    follow-ups apart (a follow-up is not one more question of the interview)."""
+    mains = [q for q in questions if not q.question.is_follow_up]
+    follow_ups = [q for q in questions if q.question.is_follow_up]
+    answered_ids = {id(q) for q in answered}
+    follow_ups_line = (
+        text["follow_ups"].format(
+            answered=sum(id(q) in answered_ids for q in follow_ups), total=len(follow_ups)
+        )
+        if follow_ups
+        else ""
+    )
+    all_answered = len(answered) == len(questions)
+    return text["answered" if all_answered else "answered_some"].format(
+        answered=sum(id(q) in answered_ids for q in mains),
+        total=len(mains),
+        follow_ups=follow_ups_line,
+        average=average,
+        band=BANDS_ZH[band] if language == "zh" else band,
+    )
 
 
 def _strengths(

@@ -19,7 +19,7 @@ from interview.interviewers.llm.errors import OutputDiscarded
 from interview.interviewers.llm.schemas import AnswerEvaluation
 from interview.scoring import rubric
 
-MECHANICAL_NON_ANSWERS = frozenset({"blank", "dont_know", "echo", "gibberish"})
+MECHANICAL_NON_ANSWERS = frozenset({"blank", "dont_know", "echo", "repetitive", "gibberish"})
 MODEL_FLAG = IntegrityFlag(
     "grader_instruction", "the language model judged that the answer addresses the grader"
 )
