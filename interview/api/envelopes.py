@@ -5,6 +5,7 @@ import logging
 from collections.abc import Callable
 
 from interview.errors import InterviewError
+from interview.storage.faults import outage
 
 log = logging.getLogger("interview.api")
 
@@ -26,7 +27,11 @@ def envelope(operation: Callable) -> Callable:
             return ok(operation(*args, **kwargs))
         except InterviewError as failure:
             return error(failure.code, failure.message)
-        except Exception:
+        except Exception as failure:
+            if (fault := outage(failure)) is not None:
+                # The database's outage, not a bug: no traceback, and the page says try again.
+                log.warning("%s: %s (%s)", operation.__name__, fault.message, failure.__class__)
+                return error(fault.code, fault.message)
             log.exception("%s failed", operation.__name__)
             return error(500, "Server error")
 

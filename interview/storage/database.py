@@ -43,7 +43,7 @@ class Database:
         self.autocommit_engine = (
             self.read_engine
             if self.is_sqlite
-            else create_engine(engine.url, isolation_level="AUTOCOMMIT")
+            else create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
         )
 
     @classmethod
