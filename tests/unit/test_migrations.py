@@ -9,7 +9,7 @@ from interview.storage import migrations
 from interview.storage.engine import make_engine
 from interview.storage.schema import metadata
 
-HEAD = "0005"
+HEAD = "0006"
 
 
 def current_revision(engine) -> str | None:
