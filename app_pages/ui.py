@@ -285,11 +285,17 @@ def show_not_found(message: str | None = None) -> None:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=\"'&])")
+# Escaping does not stop GitHub-style autolinks: the renderer finds addresses in the text it
+# shows (http://..., www...., name@host), so a bare address in candidate text became a live link.
+# A zero-width space inside the marker leaves the words as they read, but no longer an address.
+_AUTOLINK_MARKERS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+_ZERO_WIDTH_SPACE = "\u200b"
 
 
 def as_plain_markdown(text: str) -> str:
     """Escape text for st.markdown, so candidate words quoted in it are never markup or links."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    unlinked = _AUTOLINK_MARKERS.sub(_ZERO_WIDTH_SPACE, text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
 def draw_as_written(draw: Callable[[str], object]) -> Callable[[str], None]:
