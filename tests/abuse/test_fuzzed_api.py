@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview.api import InterviewAPI
+from interview.sessions import validation
 from interview.sessions.validation import clean_text
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10000"))
@@ -53,18 +54,7 @@ anything = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
     max_leaves=8,
 )
-CREATE_FIELDS = [
-    "candidate_name",
-    "role",
-    "question_count",
-    "follow_up_count",
-    "difficulty",
-    "job_description",
-    "resume_text",
-    "custom_questions",
-    "request_id",
-    "owner",
-]
+CREATE_FIELDS = [*validation.CREATE_FIELDS, "owner"]
 LEFT_OUT = {"close", "from_url", "sign_in", "reset_password", "ensure_password"}
 
 
