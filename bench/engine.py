@@ -10,8 +10,10 @@ Usage: python bench/engine.py [--submits N] [--pg-url URL] [--seconds S]
 """
 
 import argparse
+import contextlib
 import multiprocessing
 import os
+import secrets
 import sqlite3
 import statistics
 import sys
@@ -178,6 +180,23 @@ def _count_stored(url: str, session_ids: list[str]) -> dict:
     return {"answered_questions": answered, "submit_revisions": revisions, "advanced": advanced}
 
 
+@contextlib.contextmanager
+def own_schema(base: str):
+    """A new schema of the database at `base`, dropped afterwards: the benchmark migrates its
+    tables there, never the shared database's own (whose code may be at another revision)."""
+    schema = f"bench_{secrets.token_hex(6)}"
+    admin = make_engine(base)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--submits", type=int, default=2000)
@@ -214,7 +233,8 @@ def main() -> None:
                 met=ratio <= 30,
             )
 
-    runs = [pg_throughput(args.pg_url, 4, args.seconds) for _ in range(args.pg_runs)]
+    with own_schema(args.pg_url) as url:
+        runs = [pg_throughput(url, 4, args.seconds) for _ in range(args.pg_runs)]
     rates = [r["per_second"] for r in runs]
     every_answer_intact = True
     for number, r in enumerate(runs, start=1):

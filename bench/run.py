@@ -106,10 +106,12 @@ def main() -> int:
     results, sections, failed = [], [], 0
     for script in chosen:
         print(f"bench/{script.name} ...", flush=True)
+        load_before = os.getloadavg()[0]
         found, output, took, code = run(script)
+        load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
         failed += code != 0
         results += found
-        sections += [f"## bench/{script.name} ({took:.0f} s)", "", "```", output, "```", ""]
+        sections += [f"## bench/{script.name} ({took:.0f} s, {load})", "", "```", output, "```", ""]
         print(output, flush=True)
     has_evaluator = any(s.name == EVALUATOR for s in scripts())
     lines = [
@@ -117,7 +119,9 @@ def main() -> int:
         "",
         f"`make bench` on {machine()}. Every figure stands beside the floor or peer measured in",
         "the same run (so a busy machine slows both alike), with the ratio and the target.",
-        "The full output of each script follows the table.",
+        "The full output of each script follows the table, with the machine's load average",
+        "around it: this machine's two cores are shared, and absolute figures (submits/s, seconds)",
+        "fall when other work runs; the ratios much less.",
         "",
         *table(results, has_evaluator),
         "",
