@@ -33,5 +33,6 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Every script under bench/, one after another; the figures go to bench/RESULTS.md (bench/run.py).
 bench: $(BIN)/.installed
-	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/run.py

@@ -7,6 +7,7 @@ from app_pages import identity, ui
 text = ui.text()
 # An emoji favicon is drawn inline; a :material/: one would be fetched from Google's font servers.
 st.set_page_config(page_title=text("common.app_name"), page_icon="🎤")
+ui.open_api_or_stop()  # a database that can't be opened is a sentence, not a traceback
 
 coach = identity.current_coach()
 # Coach pages are registered for everyone (each checks: identity.require_coach) but listed only

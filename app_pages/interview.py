@@ -229,10 +229,13 @@ if not session_id:
 
 current = api.get_current_question(session_id)
 if not ui.is_ok(current):
+    ui.stop_on_outage(current)
     ui.show_not_found(ui.plain_message(current))
 if current["data"]["completed"]:
     ui.go_to(ui.REPORT_PAGE, session_id)
-session = api.get_session(session_id)["data"]
+session = api.get_session(session_id)
+ui.stop_on_outage(session)
+session = session["data"]
 question = current["data"]["question"]
 index = question["questionIndex"]
 number = main_question_number(session["questions"], index)

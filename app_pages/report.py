@@ -199,6 +199,7 @@ if result["message"] == "Interview not completed":
         ui.go_to(ui.INTERVIEW_PAGE, session_id)
     st.stop()
 if not ui.is_ok(result):
+    ui.stop_on_outage(result)
     ui.show_not_found(ui.plain_message(result))
 report = result["data"]
 details = report["questionDetails"]

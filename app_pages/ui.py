@@ -2,6 +2,7 @@
 
 import gc
 import importlib
+import logging
 import os
 import re
 import time
@@ -15,6 +16,7 @@ from interview.api import InterviewAPI
 from interview.api.coach import CoachSettings
 from interview.coaching import access
 
+_log = logging.getLogger(__name__)
 START_PAGE = "app_pages/start.py"
 INTERVIEW_PAGE = "app_pages/interview.py"
 REPORT_PAGE = "app_pages/report.py"
@@ -56,6 +58,9 @@ _KEYS_BY_MESSAGE = {
     "Interview not completed": "error.not_completed",
     "Rate limit exceeded": "error.busy",
     "Server error": "error.server_error",
+    "Database unavailable": "error.database_unavailable",
+    "Database busy": "error.database_busy",
+    "Database not writable": "error.database_not_writable",
     "candidateName is required": "error.name_required",
     "candidateName must be at most 100 characters": "error.name_too_long",
 }
@@ -67,7 +72,17 @@ _KEYS_BY_FIELD = {
     "resumeText": "error.resume_too_long",
     "role": "error.role",
 }
-_KEYS_BY_CODE = {404: "error.not_found", 409: "error.already_completed", 429: "error.busy"}
+_KEYS_BY_CODE = {
+    404: "error.not_found",
+    409: "error.already_completed",
+    429: "error.busy",
+    503: "error.database_unavailable",
+    507: "error.database_not_writable",
+}
+# Worth sending again after a second: the shared rate limit, and a database that restarts or is
+# busy. A submit the database never committed is safe to repeat (a repeat of one it did commit
+# is a "Question index mismatch", never a duplicate).
+_RETRIED_CODES = {429, 503}
 _FALLBACK = "error.server_error"
 
 
@@ -120,6 +135,17 @@ def get_api() -> InterviewAPI:
         _announce_coach_password(first["data"]["password"])
     _freeze_heap()
     return api
+
+
+def open_api_or_stop() -> InterviewAPI:
+    """The API, or, when the database can't be opened (down, read-only, full), a plain sentence
+    on the page instead of a traceback (the traceback goes to the server's log)."""
+    try:
+        return get_api()
+    except Exception:
+        _log.exception("the database could not be opened")
+        st.error(text()("error.app_unavailable"))
+        st.stop()
 
 
 def _announce_coach_password(password: str) -> None:
@@ -242,10 +268,11 @@ def go_to(page: str, session_id: str | None = None) -> None:
 
 
 def retry_when_busy(call: Callable[[], dict], on_wait: Callable[[int], None]) -> dict:
-    """Call again after about a second while the shared rate limit says 429, at most 3 times."""
+    """Call again after about a second while the rate limit or the database says to (429,
+    503), at most 3 times."""
     result = call()
     for attempt in range(1, BUSY_RETRIES + 1):
-        if result.get("code") != 429:
+        if result.get("code") not in _RETRIED_CODES:
             break
         on_wait(attempt)
         time.sleep(1)
@@ -264,6 +291,14 @@ def show_nothing_yet(message: str) -> None:
     st.stop()
 
 
+def stop_on_outage(envelope: dict) -> None:
+    """When the database is down, busy or not writable: say so and stop the page (no way out
+    is offered: the interview is still there once the database is back)."""
+    if envelope.get("code") in (503, 507):
+        st.error(plain_message(envelope))
+        st.stop()
+
+
 def show_not_found(message: str | None = None) -> None:
     """The error for a missing interview, with the way out; stops the page."""
     st.error(message or text()("error.not_found"))
@@ -275,11 +310,17 @@ def show_not_found(message: str | None = None) -> None:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=\"'&])")
+# Escaping does not stop GitHub-style autolinks: the renderer finds addresses in the text it
+# shows (http://..., www...., name@host), so a bare address in candidate text became a live link.
+# A zero-width space inside the marker leaves the words as they read, but no longer an address.
+_AUTOLINK_MARKERS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+_ZERO_WIDTH_SPACE = "\u200b"
 
 
 def as_plain_markdown(text: str) -> str:
     """Escape text for st.markdown, so candidate words quoted in it are never markup or links."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    unlinked = _AUTOLINK_MARKERS.sub(_ZERO_WIDTH_SPACE, text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
 def draw_as_written(draw: Callable[[str], object]) -> Callable[[str], None]:

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
+from bench.results import result  # noqa: E402
 from interview.api import InterviewAPI  # noqa: E402
 from interview.scoring import rubric  # noqa: E402
 from interview.storage.schema import reports, sessions  # noqa: E402
@@ -149,6 +150,15 @@ def main() -> int:
                 ratio = large[what] / small[what] if small[what] else float("inf")
                 print(f"  {what:15} {small[what]:7.3f}  {large[what]:7.3f}   x{ratio:5.1f}")
             worst = max(worst, large["page, warm"])
+            result(
+                f"coach dashboard, {arguments.sessions:,} sessions, warm ({name})",
+                large["page, warm"],
+                "s",
+                against="the same with 100 sessions",
+                against_value=small["page, warm"],
+                target=f"< {TARGET_SECONDS:g} s",
+                met=large["page, warm"] < TARGET_SECONDS,
+            )
         verdict = "OK" if worst < TARGET_SECONDS else "TOO SLOW"
         print(
             f"\ndashboard with {arguments.sessions} sessions: {worst:.2f} s warm "

@@ -12,7 +12,8 @@
    grader. Target: every one <= 20 (text for the grader: flagged, and never above the same
    answer without it).
 4. Time: bench/interviewer.py (the built-in interviewer's p50 per call) run on a snapshot of
-   ``--baseline`` (default: where this branch left main) and on this tree, one after the other.
+   ``--baseline`` (default: 7c19bd1, main before the evaluator was reworked) and on this tree,
+   one after the other.
    Target: at most 2x.
 5. Cold start: a fresh process opening the API (and warming it up as the app does) and loading
    the app's page modules, for both trees, and the first submit in that process, right away
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.evaluator_cases import NOT_ANSWERS  # noqa: E402
+from bench.results import result  # noqa: E402
 from interview.interviewers.base import AskedQuestion  # noqa: E402
 from interview.interviewers.builtin.interviewer import BuiltinInterviewer  # noqa: E402
 from interview.questions.spec import QuestionSpec  # noqa: E402
@@ -118,13 +120,32 @@ def agreement(path: Path) -> None:
         "TF-IDF cosine to the reference": tfidf_cosines(pairs),
         "answer length (words)": [len(answer.split()) for answer, _ in pairs],
     }
-    for name, values in measures.items():
+    correlations = {name: pearson(values, grades) for name, values in measures.items()}
+    for name, correlation in correlations.items():
         target = "   target >= 0.55" if name.startswith("built-in") else ""
-        print(f"     {name:<34} {pearson(values, grades):6.3f}{target}")
+        print(f"     {name:<34} {correlation:6.3f}{target}")
+    ours = correlations["built-in evaluator (0-100 score)"]
+    result(
+        "evaluator: Pearson with human grades (Mohler)",
+        ours,
+        "",
+        against="TF-IDF cosine",
+        against_value=correlations["TF-IDF cosine to the reference"],
+        target=">= 0.55",
+        met=ours >= 0.55,
+    )
     good = [capped for capped, grade in zip(caps, grades, strict=True) if grade >= 4]
     print(
         f"2. Graded >= 4 of 5 but capped as non-answers: {sum(good)} of {len(good)} "
         f"({100 * sum(good) / len(good):.1f}%)   target <= 2%"
+    )
+    share = 100 * sum(good) / len(good)
+    result(
+        "evaluator: well-graded answers capped as non-answers",
+        share,
+        "%",
+        target="<= 2%",
+        met=share <= 2,
     )
     print(f"   (all answers capped: {sum(caps)} of {len(caps)}; first-call time included below)")
     print(f"   Mohler scoring p50 {1000 * statistics.median(seconds):.2f} ms per answer")
@@ -138,13 +159,11 @@ def not_answers() -> None:
         worst = max(worst, points)
         print(f"   {points:3d}  {label}")
     print(f"   highest: {worst}")
+    result("evaluator: highest score of a non-answer", worst, "", target="<= 20", met=worst <= 20)
 
 
-def _branch_point() -> str:
-    done = subprocess.run(
-        ["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], capture_output=True, text=True
-    )
-    return done.stdout.strip()[:12] or "main"
+# Main just before the evaluator was reworked (issue 11): the time and cold start it started from.
+BASELINE = "7c19bd1"
 
 
 def _snapshot(revision: str, folder: Path) -> Path:
@@ -220,6 +239,16 @@ def time_and_cold_start(baseline: str, rounds: int) -> None:
                 f"{old_floors:6.1f} -> {new_floors:6.1f} floors ({new_floors / old_floors:.2f}x)"
                 "   target <= 2x"
             )
+            if call != "warm_evaluate":
+                result(
+                    f"evaluator: {call} per call, in floors",
+                    new_floors,
+                    "floors",
+                    against=f"{baseline} snapshot",
+                    against_value=old_floors,
+                    target="<= 2x",
+                    met=new_floors <= 2 * old_floors,
+                )
         print("5. Cold start, fresh process, median of 3: open the API and the page modules")
         old_open, old_first = _cold_start(before, 3)
         new_open, new_first = _cold_start(ROOT, 3)
@@ -229,19 +258,31 @@ def time_and_cold_start(baseline: str, rounds: int) -> None:
         print(f"   first submit, right after opening   {old_first:.3f} s -> {new_first:.3f} s")
         print(f"   first submit, 2 s after opening     {old_typed:.3f} s -> {new_typed:.3f} s")
         print(f"   target: start-up grows <= 0.5 s (+{new_open - old_open:.3f} s)")
+        result(
+            "evaluator: cold start, opening the API and pages",
+            new_open,
+            "s",
+            against=f"{baseline} snapshot",
+            against_value=old_open,
+            target="<= +0.5 s",
+            met=new_open - old_open <= 0.5,
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mohler", type=Path, default=MOHLER)
-    parser.add_argument("--baseline", default=None, help="default: where this branch left main")
+    parser.add_argument("--baseline", default=BASELINE, help=f"default: {BASELINE}")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--skip-timing", action="store_true")
     args = parser.parse_args()
-    agreement(args.mohler)
+    if args.mohler.is_file():
+        agreement(args.mohler)
+    else:
+        print(f"1-2. skipped: no Mohler data at {args.mohler} (see ../shared/data/README)")
     not_answers()
     if not args.skip_timing:
-        time_and_cold_start(args.baseline or _branch_point(), args.rounds)
+        time_and_cold_start(args.baseline, args.rounds)
 
 
 if __name__ == "__main__":

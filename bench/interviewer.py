@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.results import result
 from interview.interviewers.base import AskedQuestion
 from interview.interviewers.builtin import evidence, reading
 from interview.interviewers.builtin import interviewer as builtin
@@ -107,6 +108,16 @@ def main() -> None:
         p50, mean = statistics.median(values), statistics.fmean(values)
         ratio = f"  {p50 / floor_p50:7.1f}x floor" if name != "floor" else ""
         print(f"  {name:<14} {p50:7.3f} / {mean:7.3f}{ratio}")
+        if name in ("follow_up", "evaluate"):
+            result(
+                f"built-in interviewer {name}, p50",
+                p50,
+                "ms",
+                against="floor (bench/interviewer.py)",
+                against_value=floor_p50,
+                target="< 1 ms",
+                met=p50 < 1,
+            )
 
 
 if __name__ == "__main__":

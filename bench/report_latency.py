@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.results import result
 from interview.api import InterviewAPI
 from interview.interviewers.configured import interviewer_from_environment
 from interview.scoring import rubric
@@ -172,6 +173,16 @@ def main() -> None:
     print(
         f"  (a) under 2 s: {'OK' if a < 2 else 'MISSED'}; (b)/(a) {b / a:.1f}x "
         f"(target >= 5x: {'OK' if b / a >= 5 else 'MISSED'})"
+    )
+    result(
+        "report after the last submit, model scoring in the background",
+        a,
+        "s",
+        against="scoring at report time",
+        against_value=b,
+        target="< 2 s, and <= 1/5 of scoring at report time",
+        met=a < 2 and b / a >= 5,
+        note=f"model answers each call after {args.delay} s",
     )
     c = no_follow_ups["seconds"]
     print(

@@ -147,7 +147,8 @@ def kind_of(request: Request) -> str:
 
 
 def model_environment(server: ScriptedServer, **extra: str) -> dict[str, str]:
-    """Settings pointing at the scripted server: one quick retry, a two-second budget."""
+    """Settings pointing at the scripted server: one quick retry, a two-second budget, no
+    pause after a failure."""
     return {
         "OPENAI_API_KEY": API_KEY,
         "OPENAI_BASE_URL": server.base_url,
@@ -155,6 +156,8 @@ def model_environment(server: ScriptedServer, **extra: str) -> dict[str, str]:
         "INTERVIEW_LLM_TIMEOUT": "10",
         "INTERVIEW_LLM_MAX_RETRIES": "1",
         "INTERVIEW_FOLLOW_UP_BUDGET": "2",
+        # Tests script one failing call among good ones: no pause after it unless one asks.
+        "INTERVIEW_LLM_PAUSE_AFTER_FAILURE": "0",
         **extra,
     }
 

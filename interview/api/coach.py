@@ -88,7 +88,8 @@ class CoachAPI:
         """{"coach", "token"} for a coach the page has verified (a listed OIDC sign-in)."""
         if not isinstance(coach, str) or not coach.strip():
             raise InterviewError(400, "coach is required")
-        signed_in = access.start_sign_in(self.db, coach.strip(), via="oidc")
+        name = validation.clean_text(coach).strip()[:200]
+        signed_in = access.start_sign_in(self.db, name, via="oidc")
         return {"coach": signed_in.coach, "token": signed_in.token}
 
     @envelope
@@ -272,7 +273,7 @@ class CoachAPI:
 def _coach(by: object) -> str:
     if not isinstance(by, str) or not by.strip():
         raise InterviewError(400, "by (the coach) is required")
-    return by.strip()[:200]
+    return validation.clean_text(by).strip()[:200]
 
 
 def _read(filename: object, content: object) -> set_files.ParsedSet:

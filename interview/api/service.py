@@ -119,6 +119,7 @@ class InterviewAPI:
         if existing is not None:
             return existing
         new = validation.check_new_session(fields, self.tracks)
+        owner = validation.check_owner(owner)
         return creation.create_session(self.db, self.tracks, new, self.interviewer, owner=owner)
 
     @staticmethod
@@ -210,6 +211,7 @@ class InterviewAPI:
     def delete_session(self, session_id=None, by: str | None = None) -> None:
         """API.md's delete; `by` (not in API.md) names the coach, whose action is recorded."""
         session_id = validation.check_session_id(session_id)
+        by = validation.check_actor(by)
         lifecycle.delete_session(self.db, session_id)
         if by:
             audit.record(self.db, by, "delete", session_id)
@@ -260,6 +262,7 @@ class InterviewAPI:
 
         For coaches only (the pages decide): `by` names the coach, whose action is recorded."""
         session_id = validation.check_session_id(session_id)
+        by = validation.check_actor(by)
         result = report.regrade(self.db, self.evaluations, session_id)
         if by:
             audit.record(self.db, by, "regrade", session_id, changes=len(result["changes"]))

@@ -12,6 +12,7 @@ import math
 from collections import defaultdict
 from datetime import datetime
 
+from interview.errors import InterviewError
 from interview.scoring import rubric
 from interview.storage import coach_store
 from interview.storage.database import Database, as_utc
@@ -20,6 +21,8 @@ MOST_DISAGREEMENTS = 10
 
 
 def calibration(db: Database, since: datetime | None = None) -> dict:
+    if since is not None and not isinstance(since, datetime):
+        raise InterviewError(400, "since must be a moment (datetime) or null")
     with db.reading() as conn:
         rows = coach_store.all_overrides(conn, as_utc(since) if since else None)
     pairs = _pairs_in_force([row for row in rows if not row.is_sample])

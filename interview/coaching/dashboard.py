@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from interview.errors import InterviewError
 from interview.scoring import rubric
+from interview.sessions import validation
 from interview.sessions.views import iso
 from interview.storage import cohort_store
 from interview.storage.database import Database, as_utc
@@ -18,10 +19,7 @@ FILTERS = ("candidate", "roles", "statuses", "since", "until", "min_score", "max
 def session_page(db: Database, filters: dict, page: int = 0, page_size: int = 50) -> dict:
     """One page of sessions, newest first, and how many match the filters in all."""
     checked = check_filters(filters)
-    if type(page) is not int or page < 0:
-        raise InterviewError(400, "page must be a whole number >= 0")
-    if type(page_size) is not int or not 1 <= page_size <= LONGEST_PAGE:
-        raise InterviewError(400, f"pageSize must be between 1 and {LONGEST_PAGE}")
+    page, page_size = validation.check_page(page, page_size, LONGEST_PAGE)
     with db.reading() as conn:
         total = cohort_store.headline(conn, checked).sessions
         rows = cohort_store.session_page(conn, checked, page_size, page * page_size)
@@ -57,9 +55,11 @@ def cohort(db: Database, filters: dict) -> dict:
 
 
 def check_filters(filters: dict) -> dict:
-    unknown = sorted(set(filters) - set(FILTERS))
+    if not isinstance(filters, dict):
+        raise InterviewError(400, "filters must be a mapping of filter names to values")
+    unknown = [name for name in filters if name not in FILTERS]
     if unknown:
-        raise InterviewError(400, f"Unknown filter: {unknown[0]}")
+        raise InterviewError(400, f"Unknown filter: {str(unknown[0])[:50]}")
     checked = {name: value for name, value in filters.items() if value not in (None, "", [])}
     if "candidate" in checked:
         if not isinstance(checked["candidate"], str):

@@ -82,12 +82,19 @@ def submit_answer(
         )
         if follow_up:
             follow_up = _as_follow_up_of((asked.parent or asked).spec, follow_up)
-        with db.transaction() as conn:
-            new_total = _record_submit(db, conn, session, answered, answer, follow_up, per_second)
-            if evaluation:
-                evaluation.record(conn, session.id, answered.id)
-            if spent(usage):
-                evaluation_store.record_usage(conn, session.id, "follow-up", usage)
+        try:
+            with db.transaction() as conn:
+                new_total = _record_submit(
+                    db, conn, session, answered, answer, follow_up, per_second
+                )
+                if evaluation:
+                    evaluation.record(conn, session.id, answered.id)
+                if spent(usage):
+                    evaluation_store.record_usage(conn, session.id, "follow-up", usage)
+        except InterviewError as refused:
+            if refused.code == 429:
+                _join_queue(db, session.id)
+            raise
         committed = True
     finally:
         if evaluation:
@@ -104,6 +111,15 @@ def submit_answer(
         "currentIndex": index + 1,
         "totalQuestions": new_total,
     }
+
+
+def _join_queue(db: Database, session_id: str) -> None:
+    """Keep this session's place for the next free slot (ratelimit.py); the candidate gets the
+    429 either way, so a failure to queue is only logged."""
+    try:
+        ratelimit.join_queue(db, session_id)
+    except Exception:
+        log.warning("could not queue session for the rate limit", exc_info=True)
 
 
 def _asked_question(conn: Connection, row: Row, allowed: int) -> tuple[AskedQuestion, bool]:
@@ -132,7 +148,7 @@ def _record_submit(
         # Another tab or process moved on (or ended the interview) since we read it.
         open_session_at(conn, session.id, index, allow_earlier=False)
         raise InterviewError(400, "Question index mismatch")
-    ratelimit.admit_submit(db, conn, per_second)
+    ratelimit.admit_submit(db, conn, per_second, session.id)
     store.save_answer_text(conn, answered.id, answer, "submit")
     if follow_up:
         main_id = answered.parent_id if answered.is_follow_up else answered.id

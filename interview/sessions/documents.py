@@ -13,8 +13,16 @@ from interview.sessions.validation import MAX_CONTEXT
 
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
-# A .docx is a zip: a few megabytes can unpack to gigabytes, so its unpacked size is checked first.
-_MAX_UNPACKED_BYTES = 20 * MAX_UPLOAD_BYTES
+# A .docx is a zip: a few megabytes can unpack to gigabytes. Its parts are unpacked and counted
+# before parsing, since the sizes a zip declares can lie. 20,000 characters of text take well
+# under a megabyte of Word XML; 10 MB of XML already parses into ~0.5 GB of objects (a 95 MB
+# part of tiny paragraphs took 162 s and 1.9 GB). Pictures (word/media/) are never parsed.
+_MAX_XML_BYTES = 10 * 1024 * 1024
+_MAX_UNPACKED_BYTES = 4 * MAX_UPLOAD_BYTES
+_CHUNK = 64 * 1024
+# Past this many pages no resume or job description is still going; reading them would take
+# minutes (about 5 ms a page).
+MAX_PDF_PAGES = 200
 EXTENSIONS = ("txt", "md", "pdf", "docx")
 
 UNSUPPORTED = "Please upload a .txt, .md, .pdf or .docx file."
@@ -33,8 +41,11 @@ SCANNED = (
 )
 EMPTY = "This file has no text in it."
 TOO_LONG = (
-    "This file has {length:,} characters of text, but only the first {limit:,} can be used, "
-    "so the rest was left out."
+    "This file has more than {limit:,} characters of text: only the first {limit:,} can be "
+    "used, so the rest was left out."
+)
+TOO_MANY_PAGES = (
+    "This PDF has {pages:,} pages; please upload one of at most {limit} pages, or paste the text."
 )
 
 
@@ -48,6 +59,7 @@ MESSAGES = {
     "scanned": SCANNED,
     "empty": EMPTY,
     "too_long": TOO_LONG,
+    "too_many_pages": TOO_MANY_PAGES,
 }
 
 
@@ -117,7 +129,9 @@ def _read_pdf(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError("protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentError("too_many_pages", pages=len(reader.pages), limit=MAX_PDF_PAGES)
+        pages = _pdf_pages(reader)
     except DocumentError:
         raise
     except DependencyError:  # AES encryption needs a library we don't ship: treat as protected
@@ -130,43 +144,84 @@ def _read_pdf(data: bytes) -> str:
     return text
 
 
+def _pdf_pages(reader) -> list[str]:
+    """The text of the pages in order, stopping once there is more than the API takes."""
+    pages, length = [], 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        length += len(pages[-1])
+        if length > 2 * MAX_CONTEXT:  # tidying drops little: this is past the limit for sure
+            break
+    return pages
+
+
 def _read_docx(data: bytes) -> str:
     import docx
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(item.file_size for item in archive.infolist()) > _MAX_UNPACKED_BYTES:
-                raise DocumentError("unreadable", kind="Word")
+            _check_unpacked_sizes(archive)
         document = docx.Document(io.BytesIO(data))
-        return "\n".join(_docx_blocks(document))
+        return "\n".join(_docx_blocks(document, _Budget()))
     except DocumentError:
         raise
     except Exception:  # not a zip, not a Word document, or broken XML inside
         raise DocumentError("unreadable", kind="Word") from None
 
 
-def _docx_blocks(container) -> list[str]:
+def _check_unpacked_sizes(archive: zipfile.ZipFile) -> None:
+    """Unpack every part a chunk at a time, counting real bytes, not the declared sizes."""
+    total = xml = 0
+    for item in archive.infolist():
+        parsed = not item.filename.startswith("word/media/")
+        with archive.open(item) as part:
+            while chunk := part.read(_CHUNK):
+                total += len(chunk)
+                xml += len(chunk) if parsed else 0
+                if total > _MAX_UNPACKED_BYTES or xml > _MAX_XML_BYTES:
+                    raise DocumentError("unreadable", kind="Word")
+
+
+class _Budget:
+    """How many more paragraphs and characters are worth reading: past 2 x MAX_CONTEXT of
+    either, the text is too long for sure, and each paragraph costs ~60 us in python-docx (a
+    10 MB part of one-letter paragraphs would take 17 s)."""
+
+    def __init__(self) -> None:
+        self.left = 2 * MAX_CONTEXT
+
+    def spend(self, text: str) -> bool:
+        """Count one block of text; False once the budget is gone."""
+        self.left -= 1 + len(text)
+        return self.left > 0
+
+
+def _docx_blocks(container, budget: _Budget) -> list[str]:
     """Paragraphs and table rows in reading order; a row's cells joined by " | "."""
     from docx.table import Table
 
     blocks = []
     for block in container.iter_inner_content():
         if isinstance(block, Table):
-            blocks.extend(_docx_rows(block))
+            blocks.extend(_docx_rows(block, budget))
         else:
             blocks.append(block.text)
+        if not budget.spend(blocks[-1] if blocks else ""):
+            break
     return blocks
 
 
-def _docx_rows(table) -> list[str]:
+def _docx_rows(table, budget: _Budget) -> list[str]:
     rows = []
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            text = "\n".join(_docx_blocks(cell)).strip()
+            text = "\n".join(_docx_blocks(cell, budget)).strip()
             # A merged cell is repeated once per grid column it spans.
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
         if cells:
             rows.append(" | ".join(cells))
+        if budget.left <= 0:
+            break
     return rows

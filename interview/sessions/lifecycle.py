@@ -8,12 +8,15 @@ from interview.storage.database import Database
 
 
 def get_current_question(db: Database, session_id: str) -> dict:
-    with db.transaction() as conn:
+    # A read, so that recovery works while another writer holds the lock; only the first call
+    # writes (CREATED -> IN_PROGRESS, conditional: a submit in between has moved it already).
+    with db.reading() as conn:
         session = existing_session(conn, session_id)
-        if session.status == "CREATED":
-            store.set_status(conn, session_id, "IN_PROGRESS", where_status=("CREATED",))
         ended = session.status in ENDED or session.current_index >= session.total_questions
         question = None if ended else store.question_row(conn, session_id, session.current_index)
+    if session.status == "CREATED":
+        with db.transaction() as conn:
+            store.set_status(conn, session_id, "IN_PROGRESS", where_status=("CREATED",))
     return {
         "completed": ended,
         "question": question_view(question) if question else None,

@@ -226,7 +226,7 @@ def check_new_session(fields: dict, roles: dict) -> NewSession:
         raise _bad(f"Unknown field: {_camel(unknown[0])}")
     request_id = check_request_id(fields)
     name = fields.get("candidate_name")
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not clean_text(name).strip():  # NUL alone is no name
         raise _bad("candidateName is required")
     if len(name.strip()) > 100:
         raise _bad("candidateName must be at most 100 characters")
@@ -284,3 +284,34 @@ def check_list_filters(filters: dict) -> dict:
         if name in checked:
             checked[name] = _moment(name, checked[name])
     return checked
+
+
+# No list has this many pages; a larger page number must not overflow the database's integers.
+LAST_PAGE = 1_000_000
+
+
+def check_page(page: object, page_size: object, longest: int) -> tuple[int, int]:
+    """A page number (from 0) and a page size of 1..longest, or a 400 naming the wrong one."""
+    if not _is_int(page) or not 0 <= page <= LAST_PAGE:
+        raise _bad(f"page must be a whole number between 0 and {LAST_PAGE}")
+    if not _is_int(page_size) or not 1 <= page_size <= longest:
+        raise _bad(f"pageSize must be between 1 and {longest}")
+    return page, page_size
+
+
+def check_actor(by: object) -> str | None:
+    """Who did it, for the record: None (nobody named), or a name; checked before acting."""
+    if by is None or by == "":
+        return None
+    if not isinstance(by, str) or not by.strip():
+        raise _bad("by must be the coach's name")
+    return clean_text(by).strip()[:200]
+
+
+def check_owner(owner: object) -> str | None:
+    """Whose session it is (set by the pages, never by a request): None or an owner key."""
+    if owner is None:
+        return None
+    if not isinstance(owner, str) or not 1 <= len(owner) <= 64:
+        raise _bad("owner must be an owner key of at most 64 characters")
+    return clean_text(owner)

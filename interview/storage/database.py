@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from interview.storage.engine import make_engine
 from interview.storage.migrations import upgrade_to_head
@@ -45,6 +45,8 @@ class Database:
             if self.is_sqlite
             else create_engine(engine.url, isolation_level="AUTOCOMMIT")
         )
+        for pool_owner in {self.engine, self.autocommit_engine}:
+            event.listen(pool_owner, "handle_error", self._forget_connections_on_disconnect)
 
     @classmethod
     def from_url(cls, url: str) -> "Database":
@@ -89,6 +91,16 @@ class Database:
         """Serialise rate-limit checks; SQLite's BEGIN IMMEDIATE already does."""
         if not self.is_sqlite:
             conn.execute(_LOCK_RATE_LIMITER)
+
+    def _forget_connections_on_disconnect(self, context) -> None:
+        """A connection was found dead (the server restarted): every pooled one is as stale.
+
+        SQLAlchemy already drops the pool that found it; the other engine's pool is dropped
+        too, so that the call the API runs again gets fresh connections on both."""
+        if context.is_disconnect:
+            self.engine.dispose(close=False)
+            if self.autocommit_engine is not self.read_engine:
+                self.autocommit_engine.dispose(close=False)
 
     def dispose(self) -> None:
         self.engine.dispose()

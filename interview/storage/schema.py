@@ -172,6 +172,16 @@ rate_limiter = Table(
     Column("id", Integer, primary_key=True),
 )
 
+# Sessions whose submit the full window refused, oldest first: a free slot goes to them in turn
+# (ratelimit.py), so a flood from a few clients cannot starve a candidate retrying now and then.
+submit_queue = Table(
+    "submit_queue",
+    metadata,
+    Column("session_id", String(64), primary_key=True),
+    Column("since_ms", BigInteger, nullable=False),  # first refused
+    Column("seen_ms", BigInteger, nullable=False),  # last refused: a queue entry goes stale
+)
+
 # --- coaches ----------------------------------------------------------------------------------
 
 # A coach's comment on one answer (question_id) or on the whole session (question_id null).

@@ -89,7 +89,7 @@ def test_a_file_longer_than_the_limit_fills_the_box_with_the_part_that_fits(app)
     app.run()
     upload(app, "job_description_file", "job.txt", b"x" * 25_000)
     assert messages(app.warning) == [
-        "This file has 25,000 characters of text, but only the first 20,000 can be used, "
+        "This file has more than 20,000 characters of text: only the first 20,000 can be used, "
         "so the rest was left out."
     ]
     assert app.text_area(key="job_description").value == "x" * 20_000

@@ -90,15 +90,21 @@ class AppServer:
             self.process.wait(timeout=10)
 
 
-def start_server(database_path: Path, log_path: Path) -> AppServer:
-    """Serve app.py on a free loopback port over `database_path`; skip (or fail in CI) if it can't.
+def start_server(
+    database: Path | str,
+    log_path: Path,
+    rate_limit: int = 0,
+    extra_env: dict[str, str] | None = None,
+) -> AppServer:
+    """Serve app.py on a free loopback port over `database` (a SQLite file, or any URL); skip
+    (or fail in CI) if it can't.
 
     A developer's .streamlit/secrets.toml would override DATABASE_URL (app_pages/ui.py reads the
     secrets into the environment), so the server reads a secrets file of our own instead.
     """
-    database_url = f"sqlite:///{database_path}"
+    database_url = database if isinstance(database, str) else f"sqlite:///{database}"
     secrets = log_path.with_suffix(".secrets.toml")
-    secrets.write_text(f'DATABASE_URL = "{database_url}"\nINTERVIEW_RATE_LIMIT = "0"\n')
+    secrets.write_text(f'DATABASE_URL = "{database_url}"\nINTERVIEW_RATE_LIMIT = "{rate_limit}"\n')
     port = free_port()
     command = [
         sys.executable,
@@ -120,7 +126,8 @@ def start_server(database_path: Path, log_path: Path) -> AppServer:
     # The built-in interviewer: a developer's model settings must not reach these tests.
     model = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL")
     env = {name: value for name, value in os.environ.items() if name not in model}
-    env |= {"DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": "0"}
+    env |= {"DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": str(rate_limit)}
+    env |= extra_env or {}
     with log_path.open("ab") as log:
         process = subprocess.Popen(
             command,

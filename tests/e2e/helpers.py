@@ -7,6 +7,7 @@ script not running, connected, and no element left stale from the previous run.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -137,9 +138,10 @@ def expect_question(page: Page, question: dict) -> None:
     During a rerun the next heading is drawn while the previous one is still there (stale), so
     this waits for the heading, then for the run to end, then checks it is the only one."""
     headings = page.locator(QUESTION_HEADING)
-    expect(headings.filter(has_text=question["question"]).first).to_be_visible()
+    shown = as_shown(question["question"], exact=True)
+    expect(headings.filter(has_text=shown).first).to_be_visible()
     wait_idle(page)
-    expect(headings).to_have_text(question["question"])
+    expect(headings).to_have_text(shown)
 
 
 def type_draft(page: Page, engine: InterviewAPI, session_id: str, index: int, text: str) -> None:
@@ -283,6 +285,19 @@ def open_offline(browser, path: Path, **options) -> tuple[Page, list[str]]:
     return page, attempted
 
 
+def as_shown(text: str, exact: bool = False) -> re.Pattern:
+    """The text as a page may show it: the pages put a zero-width space into web and e-mail
+    addresses in candidate text (app_pages/ui.py as_plain_markdown) so they never become links."""
+    pattern = re.escape(text)
+    for marker in ("://", "@", "www."):
+        escaped = re.escape(marker)
+        split = 1 if marker == "://" else (0 if marker == "@" else 3)
+        pattern = pattern.replace(
+            escaped, f"{re.escape(marker[:split])}\u200b?{re.escape(marker[split:])}"
+        )
+    return re.compile(f"^{pattern}$" if exact else pattern)
+
+
 def assert_inert(page: Page) -> None:
     """Nothing the candidate typed ran or became markup: no script, image or javascript: link."""
     ran = page.evaluate("typeof window.__xss === 'undefined' ? null : String(window.__xss)")
@@ -295,6 +310,12 @@ def assert_inert(page: Page) -> None:
                                .startsWith('javascript'))"""
     )
     assert not links, f"javascript: links on the page: {links}"
+    # Markdown images and links in candidate text stay text: nothing points at their address.
+    made = page.locator('img[src*="127.0.0.1:9"], a[href*="127.0.0.1:9"]').count()
+    outer = page.locator('img[src*="127.0.0.1:9"], a[href*="127.0.0.1:9"]').evaluate_all(
+        "els => els.map(e => e.parentElement.parentElement.outerHTML.slice(0, 600))"
+    )
+    assert made == 0, f"a markdown image or link in candidate text became an element: {outer}"
 
 
 def as_coach(context, engine: InterviewAPI, base_url: str, name: str = "Kim") -> None:

@@ -14,6 +14,7 @@ from tests.e2e.helpers import (
     REPORT_READY,
     SPECIFIC_ANSWER,
     as_coach,
+    as_shown,
     assert_inert,
     current,
     download,
@@ -35,10 +36,11 @@ UTF8_BOM = b"\xef\xbb\xbf"
 PAYLOAD = (
     "<script>window.__xss=1</script> "
     '<img src=x onerror="window.__xss=2"> '
-    "[click](javascript:window.__xss=3)"
+    "[click](javascript:window.__xss=3) "
+    "![p](http://127.0.0.1:9/p.png)"
 )
 # Short enough that a follow-up quotes all of it ("You said: …"), payload first.
-XSS_ANSWER = f"{PAYLOAD} I would escape it before rendering."
+XSS_ANSWER = f"{PAYLOAD} Escape it first."
 XSS_QUESTION = f"What does this snippet do? {PAYLOAD}"
 XSS_NAME = 'Eve <img src=x onerror="window.__xss=4">'
 
@@ -123,8 +125,8 @@ def test_answers_that_look_like_code_are_shown_as_text_and_never_run(
     follow_up = submit(page, engine, session_id)["question"]
     assert follow_up["isFollowUp"], "the interviewer asked no follow-up about the answer"
     assert_inert(page)
-    expect(main.get_by_text(XSS_ANSWER).first).to_be_visible()
-    expect(main.get_by_text(XSS_QUESTION).first).to_be_visible()
+    expect(main.get_by_text(as_shown(XSS_ANSWER)).first).to_be_visible()
+    expect(main.get_by_text(as_shown(XSS_QUESTION)).first).to_be_visible()
 
     # The report, every question card open.
     finish_early(page)
@@ -132,8 +134,8 @@ def test_answers_that_look_like_code_are_shown_as_text_and_never_run(
     # One card per question, then "How this report was scored".
     assert expand_question_cards(page) == report["totalQuestions"] + 1
     assert_inert(page)
-    expect(main.get_by_text(XSS_ANSWER, exact=True).first).to_be_visible()
-    expect(main.get_by_text(XSS_QUESTION, exact=True).first).to_be_visible()
+    expect(main.get_by_text(as_shown(XSS_ANSWER, exact=True)).first).to_be_visible()
+    expect(main.get_by_text(as_shown(XSS_QUESTION, exact=True)).first).to_be_visible()
 
     # The downloaded report, opened in the browser.
     report_html = download(page, "download_html", tmp_path)

@@ -164,13 +164,13 @@ def test_a_file_over_five_megabytes_is_refused_with_its_size():
     assert str(raised.value) == "This file is 6.0 MB; please upload one under 5 MB."
 
 
-def test_text_past_the_limit_is_cut_with_a_note_of_how_long_it_was():
+def test_text_past_the_limit_is_cut_with_a_note_of_the_limit():
     data = ("word " * 5_000).encode()  # 25,000 characters, 24,999 once tidied
     with pytest.raises(DocumentTooLong) as raised:
         read_document("resume.md", data)
     assert str(raised.value) == (
-        "This file has 24,999 characters of text, but only the first 20,000 can be used, "
-        "so the rest was left out."
+        "This file has more than 20,000 characters of text: only the first 20,000 can be "
+        "used, so the rest was left out."
     )
     assert len(raised.value.text) <= 20_000 and raised.value.text.startswith("word word")
 

@@ -7,11 +7,13 @@ Every call's tokens are recorded, including those of a reply that is then discar
 
 import contextlib
 import threading
+import time
 from collections.abc import Generator
 from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from interview.interviewers.llm import deadline
 from interview.interviewers.llm.config import Settings, build_client, request_timeout
 from interview.interviewers.llm.errors import (
     LanguageModelError,
@@ -36,6 +38,7 @@ class ModelClient:
         self.usage = UsageMeter()
         self._client = client
         self._lock = threading.Lock()
+        self._resting_until = 0.0  # time.monotonic() before which the server is not asked
 
     def __repr__(self) -> str:
         return f"ModelClient(model={self.settings.model!r}, base_url={self.settings.base_url!r})"
@@ -52,15 +55,29 @@ class ModelClient:
     def structured(
         self, prompt: Prompt, schema: type[Output], timeout: float | None = None
     ) -> tuple[Output, Usage]:
-        """The reply parsed into `schema`, and what the call used."""
+        """The reply parsed into `schema`, and what the call used.
+
+        The whole call, retries included, takes at most settings.timeout (or `timeout`, if
+        shorter): the client's own time-out bounds each read, and a server dripping a byte at
+        a time would never trip it.
+        """
+        self._check_awake()
+        budget = self.settings.timeout if timeout is None else min(timeout, self.settings.timeout)
         try:
-            raw = self._openai().chat.completions.with_raw_response.parse(
-                model=self.settings.model,
-                messages=prompt.messages(),
-                response_format=schema,
-                **self._timeout(timeout),
+            raw = deadline.call_within(
+                budget,
+                lambda: self._openai().chat.completions.with_raw_response.parse(
+                    model=self.settings.model,
+                    messages=prompt.messages(),
+                    response_format=schema,
+                    **self._timeout(timeout),
+                ),
             )
+        except ModelUnavailable:
+            self._rest()
+            raise
         except Exception as failure:
+            self._rest()
             raise ModelUnavailable(self._reason(failure)) from None
         usage = self._record(_usage_in(raw.http_response))
         try:
@@ -75,6 +92,7 @@ class ModelClient:
         self, prompt: Prompt, timeout: float | None = None
     ) -> Generator[str, None, None]:
         """The reply as plain text, piece by piece as the model writes it."""
+        self._check_awake()
         try:
             stream = self._openai().chat.completions.create(
                 model=self.settings.model,
@@ -85,6 +103,7 @@ class ModelClient:
                 **self._timeout(timeout),
             )
         except Exception as failure:
+            self._rest()
             raise ModelUnavailable(self._reason(failure)) from None
         try:
             yield from self._pieces(stream)
@@ -115,7 +134,21 @@ class ModelClient:
         except LanguageModelError:
             raise
         except Exception as failure:
+            self._rest()
             raise ModelUnavailable(self._reason(failure)) from None
+
+    def _check_awake(self) -> None:
+        """ModelUnavailable at once while resting after a failure (the built-in stands in)."""
+        left = self._resting_until - time.monotonic()
+        if left > 0:
+            raise ModelUnavailable(
+                f"the model server failed just now; asking again in {left:.0f} s"
+            )
+
+    def _rest(self) -> None:
+        """The server failed to answer: do not ask it again for pause_after_failure seconds."""
+        if self.settings.pause_after_failure > 0:
+            self._resting_until = time.monotonic() + self.settings.pause_after_failure
 
     def _openai(self) -> "openai.OpenAI":
         with self._lock:

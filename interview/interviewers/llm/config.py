@@ -17,6 +17,10 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_FOLLOW_UP_BUDGET = 8.0
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_TRANSCRIBE_MODEL = "whisper-1"
+# After the server fails to answer (down, timing out, 5xx after retries), the built-in
+# interviewer stands in without asking it for this long: an interview against a dead or
+# 60-second server then waits out one time-out, not one per answer and per report.
+DEFAULT_PAUSE_AFTER_FAILURE = 60.0
 # Connecting is quick or not happening: no need to wait the whole read timeout for it.
 CONNECT_TIMEOUT = 5.0
 SHORTEST_SECRET = 8  # characters
@@ -29,12 +33,13 @@ class Settings:
     api_key: str = field(repr=False)
     model: str
     base_url: str | None = None
-    timeout: float = DEFAULT_TIMEOUT  # seconds, per request
+    timeout: float = DEFAULT_TIMEOUT  # seconds, per request: the whole of it, retries included
     follow_up_budget: float = DEFAULT_FOLLOW_UP_BUDGET  # seconds the candidate may wait
     max_retries: int = DEFAULT_MAX_RETRIES
     transcribe_model: str = DEFAULT_TRANSCRIBE_MODEL
     price_per_1k_input: float | None = None  # for cost estimates only
     price_per_1k_output: float | None = None
+    pause_after_failure: float = 0.0  # seconds; the environment's default is 60 (see above)
 
     def redact(self, text: str) -> str:
         """The text with the key blanked out, should it have crept in."""
@@ -62,6 +67,9 @@ def settings_from_environment(environ: Mapping[str, str] | None = None) -> Setti
         or DEFAULT_TRANSCRIBE_MODEL,
         price_per_1k_input=_number(env, "INTERVIEW_PRICE_PER_1K_INPUT"),
         price_per_1k_output=_number(env, "INTERVIEW_PRICE_PER_1K_OUTPUT"),
+        pause_after_failure=_number_or(
+            env, "INTERVIEW_LLM_PAUSE_AFTER_FAILURE", DEFAULT_PAUSE_AFTER_FAILURE
+        ),
     )
 
 
@@ -103,6 +111,11 @@ def _number(env: Mapping[str, str], name: str) -> float | None:
     if not value >= 0 or value == float("inf"):
         raise ValueError(f"{name} must be a number >= 0, not {raw!r}")
     return value
+
+
+def _number_or(env: Mapping[str, str], name: str, default: float) -> float:
+    value = _number(env, name)
+    return default if value is None else value
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:

@@ -16,7 +16,8 @@ def server():
 
 @pytest.fixture
 def environment(server) -> dict[str, str]:
-    """Settings for the scripted server: one quick retry, a one-second follow-up budget."""
+    """Settings for the scripted server: one quick retry, a one-second follow-up budget, no
+    pause after a failure."""
     return {
         "OPENAI_API_KEY": API_KEY,
         "OPENAI_BASE_URL": server.base_url,
@@ -24,6 +25,8 @@ def environment(server) -> dict[str, str]:
         "INTERVIEW_LLM_TIMEOUT": "5",
         "INTERVIEW_LLM_MAX_RETRIES": "1",
         "INTERVIEW_FOLLOW_UP_BUDGET": "1",
+        # Each test scripts its failures call by call: no pause after one (test_faults pauses).
+        "INTERVIEW_LLM_PAUSE_AFTER_FAILURE": "0",
     }
 
 

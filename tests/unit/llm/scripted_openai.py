@@ -22,6 +22,7 @@ class Reply:
     # SSE data payloads ("[DONE]" is appended); a number among them is a pause in seconds.
     events: tuple[str | float, ...] | None = None
     event_delay: float = 0.0  # seconds between two SSE events
+    drip: float = 0.0  # seconds between two bytes of the body: a server that never times out
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,13 @@ def _handler_for(server: ScriptedServer) -> type[BaseHTTPRequestHandler]:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._send(reply)
 
+        def _drip(self, body: bytes, seconds: float) -> None:
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                if server.stopping.wait(seconds):
+                    return
+
         def _send(self, reply: Reply) -> None:
             if reply.events is not None:
                 self._send_events(reply)
@@ -131,7 +139,10 @@ def _handler_for(server: ScriptedServer) -> type[BaseHTTPRequestHandler]:
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(body)
+            if reply.drip:
+                self._drip(body, reply.drip)
+            else:
+                self.wfile.write(body)
 
         def _send_events(self, reply: Reply) -> None:
             self.send_response(reply.status)
