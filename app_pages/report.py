@@ -163,7 +163,7 @@ def _rubric() -> None:
     with st.expander(text("report.rubric_title"), icon=":material/help:"):
         for name, meaning, weight in report_views.rubric_rows(report, text):
             st.markdown(f"**{name}** · {weight}  \n{meaning}")
-        st.caption(report_views.bands_line(text))
+        st.caption(report_views.bands_line(report, text))
 
 
 def _start_next_interview(request_for: Callable[[dict], dict]) -> None:

@@ -208,7 +208,7 @@ def _rubric_html(report: dict, text: Text) -> str:
         for key in ("report.dimension", "report.rubric_meaning", "report.rubric_weight")
     )
     table = f"<table><tr>{headings}</tr>{rows}</table>"
-    return _block(text("report.rubric_title"), table + _text_html(bands_line(text)))
+    return _block(text("report.rubric_title"), table + _text_html(bands_line(report, text)))
 
 
 def _block(title: str, content: str) -> str:

@@ -69,15 +69,18 @@ def rubric_rows(report: dict, text: Text = ENGLISH) -> list[tuple[str, str, str]
     ]
 
 
-def bands_line(text: Text = ENGLISH) -> str:
-    """ "Bands: excellent 90-100, good 75-89, ..." from the rubric's edges."""
+def bands_line(report: dict, text: Text = ENGLISH) -> str:
+    """How the scores add up, and "Bands: excellent 90-100, good 75-89, ..." from the rubric's
+    edges; unanswered questions are mentioned only when there are some."""
     edges = [edge for edge, _ in BANDS]
     uppers = [100] + [edge - 1 for edge in edges[:-1]]
     parts = [
         text("report.band_range", band=band_label(name, text), low=edge, high=upper)
         for (edge, name), upper in zip(BANDS, uppers, strict=True)
     ]
-    return text("report.bands_line", bands=text("report.band_separator").join(parts))
+    unanswered = any(not d["dimensions"] for d in report["questionDetails"])
+    key = "report.bands_line_unanswered" if unanswered else "report.bands_line"
+    return text(key, bands=text("report.band_separator").join(parts))
 
 
 def generated_utc(moment: str | None) -> str:

@@ -262,7 +262,7 @@ def _rubric(layout: Layout, report: dict) -> None:
         for name, meaning, weight in report_views.rubric_rows(report, text)
     ]
     layout.bullets(items)
-    layout.paragraph(clean(report_views.bands_line(text)), size=SMALL, colour=MUTED)
+    layout.paragraph(clean(report_views.bands_line(report, text)), size=SMALL, colour=MUTED)
 
 
 def layout_report(report: dict, text: Text, shown: dict[str, str]) -> Layout:

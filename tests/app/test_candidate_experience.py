@@ -3,7 +3,7 @@ limits that say what they are, empty states that lead on, the rubric explained."
 
 import pytest
 
-from app_pages import ui
+from app_pages import report_views, ui
 from app_pages.text import Text
 from tests.app.pages import (
     CACHING_QUESTIONS,
@@ -89,6 +89,18 @@ def test_unanswered_ones_count_as_0_is_said_only_when_some_were_unanswered(api):
     api.submit_answer(created["sessionId"], 0, STRONG_CACHING_ANSWER)
     api.complete_early(created["sessionId"])
     assert "count as 0" in api.generate_report(created["sessionId"])["data"]["overallFeedback"]
+
+
+def test_the_rubric_mentions_unanswered_questions_only_when_there_are_some(api):
+    all_answered = api.generate_report(finished_with_a_follow_up(api))["data"]
+    assert "count as 0" not in report_views.bands_line(all_answered)
+    created = api.create_session(
+        candidate_name="Ada", role="custom", custom_questions=CACHING_QUESTIONS, follow_up_count=0
+    )["data"]
+    api.submit_answer(created["sessionId"], 0, STRONG_CACHING_ANSWER)
+    api.complete_early(created["sessionId"])
+    some_unanswered = api.generate_report(created["sessionId"])["data"]
+    assert "count as 0" in report_views.bands_line(some_unanswered)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
