@@ -162,7 +162,7 @@ class CoachAPI:
     @envelope
     def copy_bank(self, role=None, by=None) -> dict:
         """A built-in bank (read-only) copied into a set the coach can edit."""
-        if role not in self.tracks:
+        if not isinstance(role, str) or role not in self.tracks:
             raise InterviewError(404, "Question bank not found")
         return question_sets.copy_bank(self.db, self.tracks[role], _coach(by))
 

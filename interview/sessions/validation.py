@@ -187,7 +187,7 @@ def _custom_question(item: object, number: int) -> CustomQuestion:
 
 
 def _question_text(text: object, where: str | None = None) -> str:
-    if not isinstance(text, str) or not text.strip() or len(text) > MAX_CUSTOM_QUESTION:
+    if not isinstance(text, str) or not clean_text(text).strip() or len(text) > MAX_CUSTOM_QUESTION:
         if where is None:
             raise _bad(_CUSTOM_QUESTIONS_SHAPE)
         raise _bad(
@@ -202,7 +202,9 @@ def _key_points(points: object, where: str) -> tuple[str, ...]:
     valid = (
         isinstance(points, list | tuple)
         and len(points) <= MAX_KEY_POINTS
-        and all(isinstance(p, str) and p.strip() and len(p) <= MAX_KEY_POINT for p in points)
+        and all(
+            isinstance(p, str) and clean_text(p).strip() and len(p) <= MAX_KEY_POINT for p in points
+        )
     )
     if not valid:
         raise _bad(

@@ -131,8 +131,8 @@ def test_answers_that_look_like_code_are_shown_as_text_and_never_run(
     # The report, every question card open.
     finish_early(page)
     report = engine.generate_report(session_id)["data"]
-    # One card per question, then "How this report was scored".
-    assert expand_question_cards(page) == report["totalQuestions"] + 1
+    # One card per question, then the rubric and "How this report was scored".
+    assert expand_question_cards(page) == report["totalQuestions"] + 2
     assert_inert(page)
     expect(main.get_by_text(as_shown(XSS_ANSWER, exact=True)).first).to_be_visible()
     expect(main.get_by_text(as_shown(XSS_QUESTION, exact=True)).first).to_be_visible()
