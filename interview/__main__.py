@@ -4,7 +4,8 @@
     python -m interview reset-coach-password   # a new coach password; every coach is signed out
     python -m interview serve-api --port 8000  # the HTTP API (interview/http) on this machine
 
-Settings come from the environment, else from .streamlit/secrets.toml (as the app reads them).
+Settings come from the environment, else from .streamlit/secrets.toml (as the app reads them),
+or from the file --secrets names.
 """
 
 import argparse
@@ -32,10 +33,10 @@ SETTINGS = (
 )
 
 
-def _secrets() -> dict:
-    if not SECRETS.exists():
+def _secrets(path: Path) -> dict:
+    if not path.exists():
         return {}
-    with SECRETS.open("rb") as file:
+    with path.open("rb") as file:
         return tomllib.load(file)
 
 
@@ -67,6 +68,9 @@ def _reset(api: InterviewAPI) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m interview")
+    parser.add_argument(
+        "--secrets", type=Path, default=SECRETS, help=f"settings file (default: {SECRETS})"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
         "first-start", help="on an install with no coach configured, make and print a password"
@@ -82,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_api.add_argument("--port", type=int, default=8000)
     arguments = parser.parse_args(argv)
     command = arguments.command
-    secrets = _secrets()
+    secrets = _secrets(arguments.secrets)
     _settings_from_secrets(secrets)
     if command == "serve-api":
         http.serve(arguments.host, arguments.port)
