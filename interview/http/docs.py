@@ -65,6 +65,8 @@ _STATUSES = {
     429: "The shared submit rate limit is reached",
     500: "Something unexpected failed (logged with a traceback; nothing half-written)",
 }
+# Operations that take a coach's token without needing one (OpenAPI: {} means "or none").
+TOKEN_OPTIONAL = {"delete_session"}
 # After a session is created, its id is what every other session operation takes.
 _SESSION_LINKS = (
     "submit_answer",
@@ -149,6 +151,8 @@ def document(app: FastAPI) -> dict:
         for described in path.values():
             replies = described["responses"]
             replies.pop("422", None)
+            if described["operationId"] in TOKEN_OPTIONAL:
+                described["security"] = [{}, *described["security"]]
             # Added here, not through the route: the framework drops an example's nulls.
             for status, named in _examples(described["operationId"]).items():
                 replies[status]["content"]["application/json"]["examples"] = named

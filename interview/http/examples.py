@@ -26,6 +26,7 @@ ERRORS = {
     "setProblems": _error(400, "The question set has problems: row 1, text: missing text"),
     "badFormat": _error(400, "format must be csv, json or yaml"),
     "badRegenerate": _error(400, "regenerate must be true or false"),
+    "noCandidates": _error(400, "candidates must name at least one candidate"),
     "tokenRequired": _error(401, "API token required"),
     "tokenInvalid": _error(401, "Invalid API token"),
     "sessionNotFound": _error(404, "Session not found"),
@@ -279,6 +280,9 @@ OPERATIONS: dict[str, tuple[dict[str, dict], list[str]]] = {
     "delete_question_set": ({"deleted": _ok()}, ["setNotFound", *_COACH]),
     "export_question_set": ({"file": _ok(SET_FILE)}, ["setNotFound", "badFormat", *_COACH]),
     "list_assignments": ({"assignments": _ok(ASSIGNMENTS)}, _COACH),
-    "create_assignment": ({"assigned": _ok(NEW_ASSIGNMENT)}, ["setNotFound", *_COACH]),
+    "create_assignment": (
+        {"assigned": _ok(NEW_ASSIGNMENT)},
+        ["noCandidates", "setNotFound", *_COACH],
+    ),
     "delete_assignment": ({"deleted": _ok()}, ["assignmentNotFound", *_COACH]),
 }

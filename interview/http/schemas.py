@@ -356,7 +356,7 @@ class AssignmentChoices(BaseModel):
 class NewAssignmentRequest(BaseModel):
     setId: int
     title: str | None = Field(None, max_length=200, description="default: the set's name")
-    candidates: list[str] = Field(min_length=1, max_length=200)
+    candidates: list[str] = Field(min_length=1, max_length=200, description="names (at most 100)")
     due: str | None = Field(None, description="a date (the end of that day, UTC) or a moment")
     settings: AssignmentChoices | None = None
 
