@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,11 @@ from pathlib import Path
 
 import httpx2
 
+from tests.e2e.harness import free_port
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60  # seconds until the API answers; the first start also migrates the database
 MODEL_SETTINGS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
