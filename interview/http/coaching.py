@@ -64,7 +64,7 @@ def list_sessions(
     given = {"candidateName": candidateName, "role": role, "status": status}
     given |= {"since": since, "until": until}
     given = {name: value for name, value in given.items() if value is not None}
-    listed = api.list_sessions(**keywords(given, LIST_FILTERS, "Unknown filter"))
+    listed = api.list_sessions(**{LIST_FILTERS[name]: value for name, value in given.items()})
     rows = len(listed["data"] or [])
     return _read(api, listed, "sessions", by, filters=given, rows=rows)
 

@@ -103,13 +103,11 @@ def errors_of(operation_id: str) -> list[str]:
 
 def _replies(operation_id: str) -> dict:
     """Each status's schema and description (document() adds the examples)."""
-    name = "".join(part.title() for part in operation_id.split("_")) + "Reply"
-    replies: dict[int, dict] = {
-        200: {"model": schemas.success(name, _DATA[operation_id]), "description": "Success"}
-    }
+    reply = schemas.success(_pascal(operation_id) + "Reply", _DATA[operation_id])
+    replies: dict[int, dict] = {200: {"model": reply, "description": "Success"}}
     if operation_id == "create_session":
         replies[200]["links"] = {
-            "".join(part.title() for part in linked.split("_")): {
+            _pascal(linked): {
                 "operationId": linked,
                 "parameters": {"sessionId": "$response.body#/data/sessionId"},
             }
@@ -126,15 +124,13 @@ def _examples(operation_id: str) -> dict[str, dict]:
     by_status = {"200": {name: {"summary": name, "value": env} for name, env in successes.items()}}
     for name in errors_of(operation_id):
         envelope = examples.ERRORS[name]
-        by_status.setdefault(str(envelope["code"]), {}).update(_named({name: envelope}))
+        named = {name: {"summary": envelope["message"], "value": envelope}}
+        by_status.setdefault(str(envelope["code"]), {}).update(named)
     return by_status
 
 
-def _named(envelopes: dict[str, dict]) -> dict:
-    return {
-        name: {"summary": envelope["message"], "value": envelope}
-        for name, envelope in envelopes.items()
-    }
+def _pascal(operation_id: str) -> str:
+    return "".join(part.title() for part in operation_id.split("_"))
 
 
 def _request_body(model: type) -> dict:
