@@ -4,11 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-# The app listens on this machine only unless told otherwise: make run HOST=0.0.0.0 (see README).
+# The app and the API listen on this machine only unless told otherwise: make run HOST=0.0.0.0
+# (see README). PORT defaults to 8501 for the app and 8000 for the API.
 HOST ?= 127.0.0.1
-PORT ?= 8501
 
-.PHONY: run test lint format bench coach-password
+.PHONY: run api test lint format bench coach-password
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,10 @@ $(BIN)/.installed: requirements.txt
 
 run: $(BIN)/.installed
 	$(BIN)/python -m interview first-start
-	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(or $(PORT),8501)
+
+api: $(BIN)/.installed
+	$(BIN)/python -m interview serve-api --host $(HOST) --port $(or $(PORT),8000)
 
 coach-password: $(BIN)/.installed
 	$(BIN)/python -m interview reset-coach-password

@@ -61,6 +61,12 @@ page = st.navigation(
                 visibility=listed_for_coach,
             ),
             st.Page(
+                ui.API_TOKENS_PAGE,
+                title=text("page.api_tokens"),
+                icon=":material/key:",
+                visibility=listed_for_coach,
+            ),
+            st.Page(
                 ui.REVIEW_PAGE,
                 title=text("page.review"),
                 icon=":material/rate_review:",

@@ -366,3 +366,38 @@ def assignment_frame(assignment: dict, zone: tzinfo, text: Text) -> pd.DataFrame
             for person in assignment["candidates"]
         ]
     )
+
+
+def token_line(token: dict, zone: tzinfo, text: Text) -> str:
+    """Who made an API token, when, and when it was last used."""
+    used = token["lastUsedAt"]
+    return text(
+        "api_tokens.line",
+        coach=token["coach"],
+        made=local_time(token["createdAt"], zone).strftime(text("progress.date_format")),
+        used=local_time(used, zone).strftime(text("progress.date_format")) if used else NO_VALUE,
+    )
+
+
+def revoked_tokens_frame(tokens: list[dict], zone: tzinfo, text: Text) -> pd.DataFrame:
+    """Revoked API tokens: the record of who had access, and who ended it."""
+    import pandas as pd
+
+    def when(moment: str | None) -> str:
+        return (
+            local_time(moment, zone).strftime(text("progress.date_format")) if moment else NO_VALUE
+        )
+
+    return pd.DataFrame.from_records(
+        [
+            {
+                text("api_tokens.column_name"): token["name"],
+                text("api_tokens.column_made_by"): token["coach"],
+                text("api_tokens.column_made"): when(token["createdAt"]),
+                text("api_tokens.column_last_used"): when(token["lastUsedAt"]),
+                text("api_tokens.column_revoked"): when(token["revokedAt"]),
+                text("api_tokens.column_revoked_by"): token["revokedBy"],
+            }
+            for token in tokens
+        ]
+    )

@@ -1,9 +1,11 @@
-"""Maintenance from the command line (`make run` and `make coach-password` use it):
+"""The command line (`make run`, `make coach-password` and `make api` use it):
 
     python -m interview first-start            # on a fresh install: make and print a coach password
     python -m interview reset-coach-password   # a new coach password; every coach is signed out
+    python -m interview serve-api --port 8000  # the HTTP API (interview/http) on this machine
 
-Settings come from the environment, else from .streamlit/secrets.toml (as the app reads them).
+Settings come from the environment, else from .streamlit/secrets.toml (as the app reads them),
+or from the file --secrets names.
 """
 
 import argparse
@@ -12,19 +14,29 @@ import sys
 import tomllib
 from pathlib import Path
 
+from interview import http
 from interview.api import InterviewAPI
 from interview.coaching import access
 
 SECRETS = Path(__file__).resolve().parents[1] / ".streamlit" / "secrets.toml"
 
 
-SETTINGS = ("DATABASE_URL", "COACH_PASSWORD_HASH", "COACH_EMAILS")
+# The app's settings (app_pages/ui.py), so the API server opens the engine the app opens.
+SETTINGS = (
+    "DATABASE_URL",
+    "COACH_PASSWORD_HASH",
+    "COACH_EMAILS",
+    "INTERVIEW_RATE_LIMIT",
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "INTERVIEW_MODEL",
+)
 
 
-def _secrets() -> dict:
-    if not SECRETS.exists():
+def _secrets(path: Path) -> dict:
+    if not path.exists():
         return {}
-    with SECRETS.open("rb") as file:
+    with path.open("rb") as file:
         return tomllib.load(file)
 
 
@@ -56,6 +68,9 @@ def _reset(api: InterviewAPI) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m interview")
+    parser.add_argument(
+        "--secrets", type=Path, default=SECRETS, help=f"settings file (default: {SECRETS})"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
         "first-start", help="on an install with no coach configured, make and print a password"
@@ -64,9 +79,18 @@ def main(argv: list[str] | None = None) -> int:
         "reset-coach-password",
         help="make a new coach password (printed once; the old one and all sign-ins end)",
     )
-    command = parser.parse_args(argv).command
-    secrets = _secrets()
+    serve_api = commands.add_parser(
+        "serve-api", help="serve the HTTP API (interview/http) until interrupted"
+    )
+    serve_api.add_argument("--host", default="127.0.0.1", help="default: this machine only")
+    serve_api.add_argument("--port", type=int, default=8000)
+    arguments = parser.parse_args(argv)
+    command = arguments.command
+    secrets = _secrets(arguments.secrets)
     _settings_from_secrets(secrets)
+    if command == "serve-api":
+        http.serve(arguments.host, arguments.port)
+        return 0
     api = InterviewAPI.from_url(rate_limit_per_second=None)
     try:
         if command == "first-start":

@@ -4,6 +4,8 @@ and a scripted language model (tests/unit/llm/scripted_openai.py on 127.0.0.1) f
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy
@@ -45,19 +47,29 @@ def _postgres_or_skip() -> str:
     return url
 
 
-@pytest.fixture
-def postgres_url():
-    """A URL whose search_path is a new, empty schema, dropped after the test."""
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A URL whose search_path is a new, empty schema, dropped on leaving (skips or fails as
+    _postgres_or_skip says when there is no server)."""
     base = _postgres_or_skip()
     schema = f"t_{secrets.token_hex(6)}"
     engine = sqlalchemy.create_engine(base.replace("postgresql://", "postgresql+psycopg://"))
     with engine.begin() as conn:
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
     separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-    engine.dispose()
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        engine.dispose()
+
+
+@pytest.fixture
+def postgres_url():
+    """A URL whose search_path is a new, empty schema, dropped after the test."""
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

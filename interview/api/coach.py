@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from interview.api.envelopes import envelope
 from interview.coaching import (
     access,
+    api_tokens,
     assignments,
     audit,
     calibration,
@@ -103,6 +104,37 @@ class CoachAPI:
     @envelope
     def sign_out(self, token=None) -> None:
         access.sign_out(self.db, token)
+
+    # --- tokens for the HTTP API ------------------------------------------------------------
+
+    @envelope
+    def create_api_token(self, name=None, by=None) -> dict:
+        """{"id", "name", "coach", "token"}: a token for the HTTP API's coach endpoints, shown
+        only now (the database keeps its digest)."""
+        return api_tokens.create_token(self.db, name, _coach(by))
+
+    @envelope
+    def api_tokens(self) -> list[dict]:
+        """Every token, newest first: name, coach, createdAt, lastUsedAt, revokedAt, revokedBy."""
+        return api_tokens.tokens(self.db)
+
+    @envelope
+    def revoke_api_token(self, token_id=None, by=None) -> None:
+        api_tokens.revoke_token(self.db, token_id, _coach(by))
+
+    @envelope
+    def api_token_holder(self, token=None) -> dict:
+        """{"coach", "name", "by"} for a live token (`by`: whom the record names for what it
+        does); 401 otherwise."""
+        holder = api_tokens.holder_of(self.db, token)
+        if holder is None:
+            raise InterviewError(401, "Invalid API token")
+        return {"coach": holder.coach, "name": holder.name, "by": holder.by}
+
+    @envelope
+    def record_read(self, what=None, by=None, **detail) -> None:
+        """Record that `by` read `what` through the HTTP API (the pages' reads are not)."""
+        audit.record(self.db, _coach(by), "api_read", what=what, **detail)
 
     # --- the cohort -------------------------------------------------------------------------
 

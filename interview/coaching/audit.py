@@ -17,6 +17,14 @@ ACTIONS = (
     "delete",
     "export",
     "password",
+    "set_create",
+    "set_edit",
+    "set_delete",
+    "assign",
+    "unassign",
+    "api_token_create",
+    "api_token_revoke",
+    "api_read",
 )
 
 

@@ -1,15 +1,16 @@
 """The store's queries for coaches: comments, score overrides, the record of their actions, the
-password's hash, sign-ins and failed attempts.
+password's hash, sign-ins, failed attempts and API tokens.
 
 Like store.py, every function takes a connection inside a transaction the caller opened.
 """
 
 from datetime import datetime
 
-from sqlalchemy import Connection, Row, and_, delete, func, insert, select
+from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
 
 from interview.storage.database import utcnow
 from interview.storage.schema import (
+    api_tokens,
     coach_actions,
     coach_comments,
     coach_password,
@@ -166,3 +167,51 @@ def failures_since(conn: Connection, since_ms: int) -> list[int]:
 
 def forget_failures(conn: Connection) -> None:
     conn.execute(delete(sign_in_failures))
+
+
+# --- API tokens -------------------------------------------------------------------------------
+
+
+def add_api_token(conn: Connection, token_digest: str, name: str, coach: str) -> int:
+    values = {"token_digest": token_digest, "name": name, "coach": coach, "created_at": utcnow()}
+    return conn.execute(insert(api_tokens).values(**values)).inserted_primary_key[0]
+
+
+def api_token_rows(conn: Connection) -> list[Row]:
+    """Every token, the newest first (revoked ones too: the record of who had access)."""
+    query = select(api_tokens).order_by(api_tokens.c.created_at.desc(), api_tokens.c.id.desc())
+    return list(conn.execute(query))
+
+
+def api_token(conn: Connection, token_id: int) -> Row | None:
+    return conn.execute(select(api_tokens).where(api_tokens.c.id == token_id)).one_or_none()
+
+
+def live_api_token(conn: Connection, token_digest: str) -> Row | None:
+    """The token with this digest, unless it was revoked."""
+    query = select(api_tokens).where(
+        and_(api_tokens.c.token_digest == token_digest, api_tokens.c.revoked_at.is_(None))
+    )
+    return conn.execute(query).one_or_none()
+
+
+def revoke_api_token(conn: Connection, token_id: int, by: str) -> bool:
+    """Revoke a live token; False when it was already revoked."""
+    query = (
+        update(api_tokens)
+        .where(and_(api_tokens.c.id == token_id, api_tokens.c.revoked_at.is_(None)))
+        .values(revoked_at=utcnow(), revoked_by=by)
+    )
+    return conn.execute(query).rowcount == 1
+
+
+def mark_api_token_used(conn: Connection, token_id: int, stale_before: datetime) -> None:
+    """Note a use, unless one was noted since `stale_before` (a write per use would be wasted)."""
+    last_used = api_tokens.c.last_used_at
+    conn.execute(
+        update(api_tokens)
+        .where(
+            and_(api_tokens.c.id == token_id, or_(last_used.is_(None), last_used < stale_before))
+        )
+        .values(last_used_at=utcnow())
+    )

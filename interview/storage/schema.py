@@ -247,6 +247,21 @@ coach_sign_ins = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
+# Coaches' tokens for the HTTP API's coach endpoints: only a digest of each (the token is shown
+# once, when it is made), who made it, and when it was last used or revoked.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_digest", String(64), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("coach", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("revoked_by", String(200)),
+)
+
 # Failed password attempts, shared by every process: repeated failures are slowed down.
 sign_in_failures = Table(
     "sign_in_failures",

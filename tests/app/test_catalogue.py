@@ -10,6 +10,7 @@ import pytest
 
 from app_pages import interview_views, ui
 from app_pages.text import LANGUAGES, Text, entries, placeholders
+from interview.coaching import audit
 from interview.scoring.rubric import BANDS, DIMENSION_NAMES
 from interview.sessions import documents
 from tests.app.pages import captions, open_interview, open_report
@@ -78,6 +79,7 @@ def test_every_key_built_at_run_time_is_in_the_catalogue():
         *(f"report.download_{suffix}" for suffix in ("html", "pdf", "csv", "json")),
         *(f"progress.status_label.{s}" for s in ("CREATED", "IN_PROGRESS", "COMPLETED")),
         "progress.status_label.EVALUATED",
+        *(f"activity.action_{action}" for action in audit.ACTIONS),
         *ui._KEYS_BY_MESSAGE.values(),
         *ui._KEYS_BY_FIELD.values(),
         *ui._KEYS_BY_CODE.values(),

@@ -17,7 +17,13 @@ from tests.app.pages import (
 )
 
 EN = Text("en")
-COACH_PAGES = (ui.DASHBOARD_PAGE, ui.CALIBRATION_PAGE, ui.ACTIVITY_PAGE, ui.REVIEW_PAGE)
+COACH_PAGES = (
+    ui.DASHBOARD_PAGE,
+    ui.CALIBRATION_PAGE,
+    ui.ACTIVITY_PAGE,
+    ui.REVIEW_PAGE,
+    ui.API_TOKENS_PAGE,
+)
 OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
 
 

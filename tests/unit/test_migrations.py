@@ -9,7 +9,7 @@ from interview.storage import migrations
 from interview.storage.engine import make_engine
 from interview.storage.schema import metadata
 
-HEAD = "0007"
+HEAD = "0008"
 
 
 def current_revision(engine) -> str | None:
