@@ -3,14 +3,14 @@ once when it is made, and revoked here at once by any coach."""
 
 import streamlit as st
 
-from app_pages import coach_views, identity, progress_views, ui
+from app_pages import coach_views, identity, times, ui
 
 MADE = "api_tokens_made"  # the token just made, shown on the next run only
 
 api = ui.get_api()
 text = ui.text()
 coach = identity.require_coach()
-zone = progress_views.browser_timezone(st.context.timezone)
+zone = times.browser_timezone(st.context.timezone)
 
 
 def _revoke(token_id: int) -> None:

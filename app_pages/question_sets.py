@@ -25,7 +25,7 @@ def _show_notice() -> None:
         getattr(st, level)(message)
     if problems := st.session_state.pop(PROBLEMS, None):
         st.error(text("qsets.problems", count=len(problems)))
-        st.table(set_views.problems_frame(problems, text), hide_index=True)
+        ui.plain_table(set_views.problems_frame(problems, text))
 
 
 def _failed(result: dict, rows: list[dict] | None = None) -> None:

@@ -126,7 +126,7 @@ def _question(position: int, question: dict, detail: dict | None, notes: dict) -
     if detail is not None and detail["dimensions"]:
         ai_score = notes.get("aiScore", detail["score"])
         st.caption(text("review.question_scores", ai=ai_score, final=detail["score"]))
-        st.table(coach_views.dimension_frame(detail["dimensions"], text), hide_index=True)
+        ui.plain_table(coach_views.dimension_frame(detail["dimensions"], text))
     for change in notes.get("overrides", []):
         st.caption(
             text(

@@ -7,6 +7,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
@@ -15,6 +16,9 @@ from app_pages.text import DEFAULT_LANGUAGE, LANGUAGES, Text
 from interview.api import InterviewAPI
 from interview.api.coach import CoachSettings
 from interview.coaching import access
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _log = logging.getLogger(__name__)
 START_PAGE = "app_pages/start.py"
@@ -322,6 +326,13 @@ def as_plain_markdown(text: str) -> str:
     """Escape text for st.markdown, so candidate words quoted in it are never markup or links."""
     unlinked = _AUTOLINK_MARKERS.sub(_ZERO_WIDTH_SPACE, text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
+
+
+def plain_table(frame: "pd.DataFrame") -> None:
+    """st.table, with every text cell shown as written: st.table renders Markdown in its cells,
+    so a quoted answer's [link](...) or ![image](...) would otherwise become a live element."""
+    shown = frame.map(lambda cell: as_plain_markdown(cell) if isinstance(cell, str) else cell)
+    st.table(shown, hide_index=True)
 
 
 def draw_as_written(draw: Callable[[str], object]) -> Callable[[str], None]:

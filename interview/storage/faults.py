@@ -17,10 +17,15 @@ BUSY = InterviewError(503, "Database busy")
 NOT_WRITABLE = InterviewError(507, "Database not writable")
 
 # PostgreSQL's SQLSTATE classes and codes: 08 connection, 57P admin shutdown / cannot connect
-# now, 53 insufficient resources (disk full), 25006 read-only transaction, 55P03 lock timeout.
+# now, 53100 disk full, 25006 read-only transaction, 55P03 lock timeout, 57014 statement
+# timeout, 53200/53300 out of memory / too many connections (busy, not unwritable: a moment
+# later the same write goes through).
 _PG_UNAVAILABLE = ("08", "57P")
+_PG_BUSY = ("55P03", "57014", "53200", "53300")
 _PG_NOT_WRITABLE = ("53", "25006")
-_PG_BUSY = ("55P03", "57014")
+# A refused connection carries no SQLSTATE (libpq reports it before a session exists), only the
+# server's words; these say the server is full, not gone.
+_PG_FULL_WORDS = ("too many connections", "too many clients", "connection slots are reserved")
 _SQLITE_BUSY = ("database is locked", "database table is locked")
 _SQLITE_NOT_WRITABLE = ("readonly database", "disk is full", "disk i/o error")
 _SQLITE_UNAVAILABLE = ("unable to open database file",)
@@ -38,14 +43,15 @@ def outage(failure: BaseException) -> InterviewError | None:
     if isinstance(original, sqlite3.Error):
         return _sqlite_outage(str(original).lower())
     state = getattr(original, "sqlstate", None) or ""
-    if state.startswith(_PG_NOT_WRITABLE):
-        return NOT_WRITABLE
     if state.startswith(_PG_BUSY):
         return BUSY
-    if state.startswith(_PG_UNAVAILABLE) or (
-        not state and isinstance(failure, exc.OperationalError)
-    ):
-        # No SQLSTATE at all: the connection failed before the server could say anything.
+    if state.startswith(_PG_NOT_WRITABLE):
+        return NOT_WRITABLE
+    if not state and isinstance(failure, exc.OperationalError):
+        # No SQLSTATE at all: the connection failed before a session began.
+        message = str(original).lower()
+        return BUSY if any(words in message for words in _PG_FULL_WORDS) else UNAVAILABLE
+    if state.startswith(_PG_UNAVAILABLE):
         return UNAVAILABLE
     return None
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,12 @@ def test_fifty_candidates_at_once_lose_nothing_and_store_nothing_twice(postgres_
         for n, share in enumerate(shares)
     ]
     try:
-        tabs = browser_tabs_through_interviews(server.base_url, postgres_url)
+        # In a thread of its own: Playwright's sync API refuses a thread where another test's
+        # Playwright (tests/e2e's session browser) already runs an event loop.
+        with ThreadPoolExecutor(1) as pool:
+            tabs = pool.submit(
+                browser_tabs_through_interviews, server.base_url, postgres_url
+            ).result()
     except BaseException:
         for worker in workers:  # not left running on a schema about to be dropped
             worker.kill()
@@ -75,7 +81,9 @@ def test_fifty_candidates_at_once_lose_nothing_and_store_nothing_twice(postgres_
     sent = {sid: answers for out in outputs for sid, answers in out["sessions"].items()}
     codes = sum((Counter(out["codes"]) for out in outputs), Counter())
     assert len(sent) == CANDIDATES
-    assert "500" not in codes and set(codes) <= {"200", "429"}, codes
+    # 429 (the shared limit) and 503 (the database busy under the load) are retried, as the
+    # page does; neither may cost an answer.
+    assert "500" not in codes and set(codes) <= {"200", "429", "503"}, codes
 
     api = InterviewAPI.from_url(postgres_url, rate_limit_per_second=None)
     for session_id, answers in sent.items():

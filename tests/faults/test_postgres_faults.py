@@ -1,10 +1,12 @@
 """PostgreSQL restarted mid-interview, and PostgreSQL down: on a private server of the test's own.
 
 Measured before: after a restart the next two submits were 500 "Server error" (stale pooled
-connections), and while it was down every call was a 500. Now pooled connections are checked
-on checkout, so a restart costs nothing, and an outage is a 503 the page turns into "try again".
+connections), and while it was down every call was a 500. Now a connection found dead drops
+the pools and the call runs once more, so a restart costs nothing, and an outage is a 503 the
+page turns into "try again".
 """
 
+import psycopg
 import pytest
 
 from interview.api import InterviewAPI
@@ -65,3 +67,26 @@ def test_while_it_is_down_every_call_is_a_503_and_afterwards_all_is_there(postgr
     assert api.submit_answer(session_id, 1, "sent again once it was back")["code"] == 200
     assert answers(api, session_id) == [GOOD, "sent again once it was back", None]
     api.close()
+
+
+def test_too_many_connections_is_busy_not_unwritable(postgres):
+    """SQLSTATE 53300 is in class 53 beside a full disk, but a moment later the same call works:
+    503 "Database busy", not 507 "Database not writable"."""
+    admin = psycopg.connect(postgres.url, autocommit=True)
+    admin.execute("DROP DATABASE IF EXISTS crowded")
+    admin.execute("DROP ROLE IF EXISTS crowded")
+    # Not a superuser: superusers are exempt from a role's connection limit.
+    admin.execute("CREATE ROLE crowded LOGIN CONNECTION LIMIT 1")
+    admin.execute("CREATE DATABASE crowded OWNER crowded")
+    url = postgres.url.replace("postgres@", "crowded@", 1).rsplit("/", 1)[0] + "/crowded"
+    api = InterviewAPI.from_url(url, rate_limit_per_second=None)
+    session_id = new_session(api, question_count=3)
+    api.db.dispose()
+    holder = psycopg.connect(url)  # the role's one connection
+    try:
+        assert_envelope(api.get_session(session_id), 503, "Database busy")
+    finally:
+        holder.close()
+    assert api.get_session(session_id)["code"] == 200
+    api.close()
+    admin.close()
