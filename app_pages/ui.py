@@ -328,10 +328,21 @@ def as_plain_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
+# In a table cell only what would become an element is escaped: the brackets of a Markdown link
+# or image, the backslash that could undo that, and bare addresses (autolinks). Everyday text
+# (an evidence quote, a file's problem) reads exactly as written, also to a test reading cells.
+_CELL_SPECIAL = re.compile(r"([\\\[\]])")
+
+
+def as_plain_cell(text: str) -> str:
+    """Escape text for a st.table cell, so a quoted [link](...) or ![image](...) stays text."""
+    return _CELL_SPECIAL.sub(r"\\\1", _AUTOLINK_MARKERS.sub(_ZERO_WIDTH_SPACE, text))
+
+
 def plain_table(frame: "pd.DataFrame") -> None:
-    """st.table, with every text cell shown as written: st.table renders Markdown in its cells,
-    so a quoted answer's [link](...) or ![image](...) would otherwise become a live element."""
-    shown = frame.map(lambda cell: as_plain_markdown(cell) if isinstance(cell, str) else cell)
+    """st.table, with no text cell turned into a link or an image: st.table renders Markdown in
+    its cells, so a quoted answer's [link](...) or ![image](...) would become a live element."""
+    shown = frame.map(lambda cell: as_plain_cell(cell) if isinstance(cell, str) else cell)
     st.table(shown, hide_index=True)
 
 

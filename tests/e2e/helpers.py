@@ -69,6 +69,21 @@ def wait_for(page: Page, selector: str) -> None:
     wait_idle(page)
 
 
+def pick_option(page: Page, selectbox: str, row: int = 0) -> None:
+    """Open the selectbox `selectbox` and pick its option `row`. A click that lands while a rerun
+    redraws the box opens nothing, so the box is clicked again until its options show."""
+    options = page.get_by_role("option")
+    for _ in range(5):
+        page.locator(selectbox).click()
+        try:
+            options.nth(row).wait_for(state="visible", timeout=3000)
+            break
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    options.nth(row).click()
+
+
 def open_page(page: Page, url: str, ready: str) -> None:
     page.goto(url)
     wait_for(page, ready)
@@ -336,8 +351,7 @@ def as_candidate(context, engine: InterviewAPI, base_url: str) -> str:
 def open_review_from_dashboard(page: Page, base_url: str, row: int = 0) -> None:
     """The dashboard's row `row`, picked and opened as a coach does."""
     open_page(page, base_url + "/dashboard", ".st-key-dashboard_review_pick")
-    page.locator(".st-key-dashboard_review_pick").click()
-    page.get_by_role("option").nth(row).click()
+    pick_option(page, ".st-key-dashboard_review_pick", row)
     wait_idle(page)
     page.locator(".st-key-dashboard_open_review button").click()
     wait_for(page, ".st-key-review_regrade")

@@ -13,6 +13,7 @@ from tests.e2e.helpers import (
     current,
     finish_early,
     open_page,
+    pick_option,
     poll,
     session_id_of,
     start_custom_interview,
@@ -72,8 +73,7 @@ def test_a_coach_changes_a_score_and_the_candidates_report_shows_it(browser, ser
         wait_for(coach, ".st-key-dashboard_review_pick")
         expect(coach.locator(MAIN)).to_contain_text("Ada Lovelace")
 
-        coach.locator(".st-key-dashboard_review_pick").click()
-        coach.get_by_role("option").first.click()
+        pick_option(coach, ".st-key-dashboard_review_pick")
         wait_idle(coach)
         coach.locator(".st-key-dashboard_open_review button").click()
         wait_for(coach, ".st-key-review_regrade")
