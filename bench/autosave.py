@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import sync_playwright
 
 from app_pages.interview_views import AUTOSAVE_AFTER_MS
+from bench.results import result
 from interview.api import InterviewAPI
 from tests.e2e.harness import CHROMIUM, LAUNCH_ARGS, start_server
 from tests.e2e.helpers import ANSWER_BOX, start_interview, wait_idle
@@ -34,7 +35,14 @@ def stored_after(engine: InterviewAPI, session_id: str, text: str, began: float)
         if question["userAnswer"] == text:
             return time.perf_counter() - began
         time.sleep(0.01)
-    raise AssertionError("the draft never reached the database")
+    raise AssertionError(f"the draft never reached the database: {question['userAnswer']!r}")
+
+
+def to_the_end(box) -> None:
+    """Back into the box, the caret after the last character (a click alone puts it where the
+    click lands, in the middle of a long draft), as a candidate carrying on would."""
+    box.click()
+    box.press("Control+End")
 
 
 def main() -> int:
@@ -55,13 +63,13 @@ def main() -> int:
                 box = page.locator(ANSWER_BOX)
                 typed = ""
                 for trial in range(trials):
-                    box.click()
+                    to_the_end(box)
                     chunk = f" step {trial}: measure, then change one thing."
                     box.press_sequentially(chunk, delay=15)
                     typed += chunk
                     pause.append(stored_after(engine, session_id, typed, time.perf_counter()))
                     wait_idle(page)
-                    box.click()
+                    to_the_end(box)
                     chunk = f" check {trial}."
                     box.press_sequentially(chunk, delay=15)
                     typed += chunk
@@ -87,6 +95,15 @@ def main() -> int:
     verdict = "OK" if worst < TARGET_SECONDS else "TOO SLOW"
     print(
         f"slowest: {worst:.2f} s from the last keystroke (target < {TARGET_SECONDS} s: {verdict})"
+    )
+    result(
+        "draft stored after the last keystroke, still in the box (slowest of the trials)",
+        worst,
+        "s",
+        against="leaving the box with Tab",
+        against_value=max(blur),
+        target=f"< {TARGET_SECONDS:g} s",
+        met=worst < TARGET_SECONDS,
     )
     return 0 if worst < TARGET_SECONDS else 1
 

@@ -114,7 +114,7 @@ def _against_reference(answer: str, said: list[str], reference: str) -> float:
     if meaning.is_chinese(wanted):
         recalled = meaning.recall(said, wanted)
         return _clamp((recalled - _ZH_REFERENCE_FLOOR) / _ZH_REFERENCE_SPAN)
-    cosine = float(meaning.text_vector(answer) @ meaning.text_vector(reference))
+    cosine = float(meaning.text_vector(answer) @ meaning.reference_vector(reference))
     length = max(-2.0, min(1.0, math.log((1 + len(said)) / (1 + len(wanted)))))
     fitted = (
         _RECALL_WEIGHT * meaning.recall(said, wanted)

@@ -87,13 +87,19 @@ def is_mainly_chinese(text: str) -> bool:
 def split_sentences(text: str, whole: bool = False) -> list[Sentence]:
     """Sentences (or clauses between semicolons, unless ``whole``) as spans of the original
     text, blank ones dropped."""
+    return list(_sentences_of(text, whole))
+
+
+@lru_cache(maxsize=256)
+def _sentences_of(text: str, whole: bool) -> tuple[Sentence, ...]:
+    # Cached: an answer is split by the evidence, the analysis and the grader-text check alike.
     sentences, start = [], 0
     for end_mark in (_WHOLE_SENTENCE_END if whole else _SENTENCE_END).finditer(text):
         sentences.append(_sentence(text, start, end_mark.end()))
         start = end_mark.end()
     sentences.append(_sentence(text, start, len(text)))
     # A stray "." between two sentences is not a sentence.
-    return [sentence for sentence in sentences if _HAS_WORDS.search(sentence.text)]
+    return tuple(sentence for sentence in sentences if _HAS_WORDS.search(sentence.text))
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:

@@ -157,7 +157,7 @@ def recall(said: tuple[str, ...], wanted: tuple[str, ...], weight=None) -> float
     )
     said_english = _english_matrix(said)
     if any(english) and len(said_english):
-        best = (_english_matrix(wanted) @ said_english.T).max(axis=1)
+        best = (_expected_matrix(wanted) @ said_english.T).max(axis=1)
         found[np.array(english)] = np.clip(best, 0, 1)
     if weight is None:
         return float(found.mean())
@@ -169,6 +169,20 @@ def recall(said: tuple[str, ...], wanted: tuple[str, ...], weight=None) -> float
 def _english_matrix(text_units: tuple[str, ...]) -> np.ndarray:
     """The vectors of a text's English units, one row each."""
     return vectors([unit for unit in text_units if unit.isascii()])
+
+
+@lru_cache(maxsize=2048)
+def _expected_matrix(wanted: tuple[str, ...]) -> np.ndarray:
+    """``_english_matrix`` of what a question expects (its reference answer, a key point): met
+    again by every answer to the question, so kept apart from the answers' own."""
+    return _english_matrix.__wrapped__(wanted)
+
+
+@lru_cache(maxsize=512)
+def reference_vector(reference: str) -> np.ndarray:
+    """``text_vector`` of a question's reference answer, kept apart from the answers' own: every
+    answer to the question meets it again."""
+    return text_vector.__wrapped__(reference)
 
 
 def is_chinese(units_of_text: tuple[str, ...]) -> bool:
