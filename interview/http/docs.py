@@ -64,6 +64,8 @@ _STATUSES = {
     413: "The body is larger than 16 MB",
     429: "The shared submit rate limit is reached",
     500: "Something unexpected failed (logged with a traceback; nothing half-written)",
+    503: "The database is down or busy: nothing was saved, try again in a moment",
+    507: "The database is read-only or its disk is full: nothing was saved",
 }
 # Operations that take a coach's token without needing one (OpenAPI: {} means "or none").
 TOKEN_OPTIONAL = {"delete_session"}
@@ -94,11 +96,11 @@ def operation(operation_id: str, summary: str, description: str | None = None) -
 
 
 def errors_of(operation_id: str) -> list[str]:
-    """The names of the errors `operation_id` documents, 413 and 500 included."""
+    """The names of the errors `operation_id` documents, 413, 500 and the outages included."""
     names = list(examples.OPERATIONS[operation_id][1])
     if operation_id in BODIES:
         names.append("bodyTooLarge")
-    return [*names, "serverError"]
+    return [*names, "serverError", *examples.OUTAGES]
 
 
 def _replies(operation_id: str) -> dict:

@@ -37,7 +37,13 @@ ERRORS = {
     "bodyTooLarge": _error(413, "Request body too large"),
     "rateLimited": _error(429, "Rate limit exceeded"),
     "serverError": _error(500, "Server error"),
+    # A database outage (interview/storage/faults.py): not in API.md, which knows one server.
+    "databaseUnavailable": _error(503, "Database unavailable"),
+    "databaseBusy": _error(503, "Database busy"),
+    "databaseNotWritable": _error(507, "Database not writable"),
 }
+# Every operation reads or writes the database, so any of them may meet an outage.
+OUTAGES = ("databaseUnavailable", "databaseBusy", "databaseNotWritable")
 
 SESSION_ID = "kJ3vQ9xR2mT7wY5zA8bC1dE4fG6hI0jL"
 _QUESTION = {

@@ -19,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 from interview.api import InterviewAPI
 from interview.http.docs import BODIES
+from interview.storage import faults
 from tests.http.conftest import conforming
 from tests.http.harness import start_api_server
 
@@ -154,6 +155,16 @@ def test_every_envelope_api_md_lists_is_an_example_of_its_operation(document, op
 
 def test_submits_examples_are_api_mds_word_for_word(document):
     assert examples_of(document, "submit_answer")["200"] == [HAS_NEXT, COMPLETED]
+
+
+def test_every_operation_documents_the_database_outages_the_engine_answers(document):
+    """Not in API.md (one server, one database): the 503s and the 507 of storage/faults.py."""
+    outages = [faults.UNAVAILABLE, faults.BUSY, faults.NOT_WRITABLE]
+    for name in set(OPERATIONS.values()):
+        documented = examples_of(document, name)
+        for outage in outages:
+            envelope = {"code": outage.code, "message": outage.message, "data": None}
+            assert envelope in documented[str(outage.code)], (name, envelope)
 
 
 def test_no_operation_documents_a_reply_it_cannot_give(document):
