@@ -53,6 +53,8 @@ _ZH_POINT_SPAN = 0.6
 # answer, 0.43 by its first half, 0.01 by the next question's, medians over the banks). A short
 # reference is sharper than key points, whose few words an answer can share while saying the
 # opposite ("threads ... release their locks" shares "threads" and "locks").
+# Against the reference, from this much up to that much its own words for a key point count.
+_TRUSTED_FROM, _TRUSTED_AT = 0.65, 0.85
 _KEY_POINTS_SHARE = (0.4, 0.85)  # with a reference of up to 30 words, of 100 words and more
 _SHORT_REFERENCE, _LONG_REFERENCE = 30, 100
 # Key points alone are terse: a right answer in other words covers them less surely than it
@@ -84,13 +86,21 @@ def judge(answer: str, question: QuestionText) -> Correctness | None:
     points = tuple(
         max(m, _in_its_words(tokens, p)) for m, p in zip(meant, question.key_points, strict=True)
     )
-    # The score counts key points by meaning only: a point's few words are easily shared by an
-    # answer about something else of the same field ("read", "write", "lock").
-    covered = sum(meant) / len(meant) if meant else None
+    # The score counts key points by meaning: a point's few words are easily shared by an
+    # answer about something else of the same field ("read", "write", "lock"). Once the answer
+    # as a whole is right against the reference, its own words for a point count too: a story
+    # says "only accounts with 500 orders" where the point says "a subset of requests".
     chinese = _CHINESE_CERTAINTY if meaning.is_chinese(_expected_units(question)) else 1.0
     if not question.reference.strip():
+        covered = sum(meant) / len(meant) if meant else None
         return Correctness(covered, points, _KEY_POINTS_ONLY_CERTAINTY * chinese)
     against = _against_reference(answer, said, question.reference)
+    # (Chinese is read by its character pairs on both sides already: nothing more to trust.)
+    trusted = (
+        0.0 if chinese < 1 else _clamp((against - _TRUSTED_FROM) / (_TRUSTED_AT - _TRUSTED_FROM))
+    )
+    counted = [max(m, trusted * p) for m, p in zip(meant, points, strict=True)]
+    covered = sum(counted) / len(counted) if counted else None
     if covered is None:
         return Correctness(against, points, chinese)
     share = _key_points_share(len(_reference_units(question.reference)))

@@ -209,3 +209,36 @@ def test_text_for_the_grader_in_any_wording_earns_nothing_and_is_flagged(note):
 def test_a_correct_sentence_that_happens_to_say_you_have_to_pass_is_not_grader_text():
     answer = "You have to pass the head pointer to the function, which then walks the list."
     assert INTERVIEWER.evaluate(PASSING, answer).flags == ()
+
+
+# A right answer told through the candidate's own incident (the English sample's): its words
+# for each key point are its own ("only for accounts with more than 500 orders" for "a subset
+# of requests"). Measured before: 56, every dimension but communication about 50, though it
+# covers every key point. (A shorter telling, about 120 words, still scores about 50: its own
+# words count only once the answer as a whole is close to the reference, length included.)
+TAIL_LATENCY_STORY = (
+    "This happened to me last year on our order history API (Spring Boot, Hibernate, "
+    "PostgreSQL). After a release p99 went from about 250 ms to 520 ms while p50 stayed at 40 "
+    "ms, so I assumed a subset of requests rather than everything got slower. First I split "
+    "the latency dashboard by endpoint and by tenant: only GET /orders was affected, and only "
+    "for accounts with more than 500 orders. Then I pulled Jaeger traces for the slowest "
+    "requests. The release had added a lazily loaded discounts relation, so a big account "
+    "issued around 300 queries per request, an N+1, and held a HikariCP connection the whole "
+    "time, which made other requests wait for the pool. We turned the feature flag off first, "
+    "and p99 recovered within 10 minutes. The fix was a batched fetch with an IN query "
+    "instead of the lazy relation, plus a test that fails if the endpoint runs more than 5 "
+    "queries. A k6 load test replaying big-tenant traffic showed 3 queries per request and "
+    "p99 down to 230 ms, so we shipped it again."
+)
+TAIL_LATENCY_WRONG = (
+    "When p99 doubles but p50 is flat, every request got slower by the same amount, so I would "
+    "add more servers and increase the CPU limit right away. Traces and per-endpoint dashboards "
+    "are not useful for tail latency because they only show averages, and rolling back never "
+    "helps, so I would wait for the next release to see if the percentiles settle down."
+)
+
+
+def test_a_right_answer_told_as_a_story_counts_its_key_points():
+    question = bank("be-29")
+    assert score(question, TAIL_LATENCY_STORY) >= 65
+    assert score(question, TAIL_LATENCY_STORY) - score(question, TAIL_LATENCY_WRONG) >= 20
