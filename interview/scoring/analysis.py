@@ -81,16 +81,23 @@ class AnswerFeatures:
         return len(self.on_topic_terms) + len(self.metrics) + min(len(self.shared), 4)
 
 
+@lru_cache(maxsize=512)
+def _question_words(question: QuestionText) -> tuple[list, frozenset, frozenset, frozenset]:
+    """What every answer to a question is read against, read once per question: its terms and
+    their domains, its content tokens, and those with its key points'."""
+    about = phrases.find_terms(" ".join((question.text, question.topic, *question.key_points)))
+    domains = frozenset(d for term in about for d in term.domains)
+    tokens = frozenset(lang.content_tokens(question.text))
+    return about, domains, tokens, tokens | lang.content_tokens(" ".join(question.key_points))
+
+
 def read_answer(answer: str, question: QuestionText) -> AnswerFeatures:
     """All the features of one answer to one question."""
     sentences, repeated_share = _unique_sentences(answer)
     text = " ".join(sentence.text for sentence in sentences)
     terms = _distinct_terms(phrases.find_terms(text))
-    about = phrases.find_terms(" ".join((question.text, question.topic, *question.key_points)))
-    question_domains = frozenset(d for term in about for d in term.domains)
+    about, question_domains, question_tokens, reference = _question_words(question)
     answer_tokens = lang.content_tokens(text)
-    question_tokens = lang.content_tokens(question.text)
-    reference = question_tokens | lang.content_tokens(" ".join(question.key_points))
     subject, named = topicality.subject_of(question)
     units = _units(text)
     said = topicality.subject_words_said(text, question)

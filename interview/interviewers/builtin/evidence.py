@@ -31,7 +31,7 @@ def evidence(
     """For each dimension, (a whole sentence of the answer, whether it earned the points)."""
     sentences = list(dict.fromkeys(s.text for s in lang.split_sentences(answer, whole=True)))
     order = {text: position for position, text in enumerate(sentences)}
-    right = _right(question)
+    right = _right(question, sentences)
     weighers = {
         name: (_earned if scores[name] >= EARNED else _cost)[name](f, right, order.__getitem__)
         for name in rubric.DIMENSION_NAMES
@@ -98,13 +98,17 @@ def _hits(text: str, markers: tuple[str, ...]) -> int:
     return len(phrases.find_markers(text, markers))
 
 
-def _right(question: QuestionText) -> Weigh:
+def _right(question: QuestionText, sentences: list[str]) -> Weigh:
     """How close a sentence is to the reference and key points: by its words' mean vector in
     English, by the words and character pairs it shares with them in Chinese."""
     expected, shared = _expected(question)
     weighed: dict[str, float] = {}  # several dimensions weigh the same sentence
 
     def right(text: str) -> float:
+        if not weighed:  # the first call weighs every sentence, their words in one batch
+            cosines = np.maximum(0.0, meaning.text_vectors(sentences) @ expected)
+            for sentence, cosine in zip(sentences, cosines.tolist(), strict=True):
+                weighed[sentence] = 10 * cosine + len(lang.content_tokens(sentence) & shared) / 2
         if text not in weighed:
             cosine = max(0.0, float(meaning.text_vector(text) @ expected))
             weighed[text] = 10 * cosine + len(lang.content_tokens(text) & shared) / 2
