@@ -77,17 +77,47 @@ class AppServer:
 
     def kill(self, sig: int = signal.SIGTERM) -> None:
         """Signal the whole process group (streamlit and anything it spawned), then reap it."""
-        if self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+        stop_group(self.process, sig)
+
+
+# The built-in interviewer: a developer's model settings must not reach the servers tests start.
+MODEL_SETTINGS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL")
+
+
+def builtin_env(database_url: str, rate_limit: int) -> dict[str, str]:
+    """This environment without the model's settings, on `database_url` and `rate_limit`."""
+    env = {name: value for name, value in os.environ.items() if name not in MODEL_SETTINGS}
+    return env | {"DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": str(rate_limit)}
+
+
+def spawn_group(command: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen:
+    """Start `command` in the repository, its output appended to `log_path`, as a process group
+    of its own (stopped as one: stop_group)."""
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            command,
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def stop_group(process: subprocess.Popen, sig: int = signal.SIGTERM, patience: float = 10) -> None:
+    """Signal the process group `process` leads, then reap it: SIGKILL after `patience` s."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=patience)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 def start_server(
@@ -123,21 +153,8 @@ def start_server(
         "--secrets.files",
         str(secrets),
     ]
-    # The built-in interviewer: a developer's model settings must not reach these tests.
-    model = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL")
-    env = {name: value for name, value in os.environ.items() if name not in model}
-    env |= {"DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": str(rate_limit)}
-    env |= extra_env or {}
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=REPO_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, killed as one at teardown
-        )
+    env = builtin_env(database_url, rate_limit) | (extra_env or {})
+    process = spawn_group(command, env, log_path)
     server = AppServer(process, port, log_path, database_url)
     health = f"{server.base_url}/_stcore/health"
     deadline = time.monotonic() + SERVER_START_TIMEOUT

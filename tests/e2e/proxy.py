@@ -6,16 +6,14 @@ never the system's nginx service. Without nginx the test skips, and fails under 
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.e2e.harness import REPO_ROOT, AppServer, free_port, unavailable
+from tests.e2e.harness import REPO_ROOT, AppServer, free_port, stop_group, unavailable
 
 SAMPLE = REPO_ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -43,13 +41,7 @@ class Proxy:
             return response.headers["X-Rehearse-Upstream"].split(",")[-1].strip()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        stop_group(self.process)
 
 
 def start_proxy(servers: list[AppServer], run_dir: Path) -> Proxy:

@@ -6,8 +6,6 @@ uvicorn is a Python dependency, so a server that will not start fails the test (
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,11 +14,9 @@ from pathlib import Path
 
 import httpx2
 
-from tests.e2e.harness import free_port
+from tests.e2e.harness import builtin_env, free_port, spawn_group, stop_group
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60  # seconds until the API answers; the first start also migrates the database
-MODEL_SETTINGS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_MODEL")
 
 
 @dataclass
@@ -43,14 +39,7 @@ class ApiServer:
 
     def stop(self) -> None:
         """SIGTERM the process group (uvicorn shuts down and closes the engine), then reap it."""
-        if self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+        stop_group(self.process, patience=15)
 
 
 def start_api_server(database_url: str, directory: Path, rate_limit: int = 0) -> ApiServer:
@@ -61,20 +50,9 @@ def start_api_server(database_url: str, directory: Path, rate_limit: int = 0) ->
     secrets = directory / f"api-{port}.secrets.toml"
     secrets.write_text("")
     log_path = directory / f"api-{port}.log"
-    env = {name: value for name, value in os.environ.items() if name not in MODEL_SETTINGS}
-    env |= {"DATABASE_URL": database_url, "INTERVIEW_RATE_LIMIT": str(rate_limit)}
     command = [sys.executable, "-m", "interview", "--secrets", str(secrets), "serve-api"]
     command += ["--host", "127.0.0.1", "--port", str(port)]
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=REPO_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, stopped as one
-        )
+    process = spawn_group(command, builtin_env(database_url, rate_limit), log_path)
     server = ApiServer(process, f"http://127.0.0.1:{port}", log_path, database_url)
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline and process.poll() is None:
