@@ -99,8 +99,8 @@ def _hits(text: str, markers: tuple[str, ...]) -> int:
 
 
 def _right(question: QuestionText, sentences: list[str]) -> Weigh:
-    """How close a sentence is to the reference and key points: by its words' mean vector in
-    English, by the words and character pairs it shares with them in Chinese."""
+    """How close each of `sentences` is to the reference and key points: by its words' mean
+    vector in English, by the words and character pairs it shares with them in Chinese."""
     expected, shared = _expected(question)
     weighed: dict[str, float] = {}  # several dimensions weigh the same sentence
 
@@ -109,9 +109,6 @@ def _right(question: QuestionText, sentences: list[str]) -> Weigh:
             cosines = np.maximum(0.0, meaning.text_vectors(sentences) @ expected)
             for sentence, cosine in zip(sentences, cosines.tolist(), strict=True):
                 weighed[sentence] = 10 * cosine + len(lang.content_tokens(sentence) & shared) / 2
-        if text not in weighed:
-            cosine = max(0.0, float(meaning.text_vector(text) @ expected))
-            weighed[text] = 10 * cosine + len(lang.content_tokens(text) & shared) / 2
         return weighed[text]
 
     return right
