@@ -8,7 +8,7 @@ export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 # (see README). PORT defaults to 8501 for the app and 8000 for the API.
 HOST ?= 127.0.0.1
 
-.PHONY: run api test lint format bench coach-password
+.PHONY: run api test lint format bench coach-password coach-add
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,18 @@ run: $(BIN)/.installed
 api: $(BIN)/.installed
 	$(BIN)/python -m interview serve-api --host $(HOST) --port $(or $(PORT),8000)
 
+# make coach-password [NAME="Ada Li"]: a new password for an account (default: the first, coach).
 coach-password: $(BIN)/.installed
-	$(BIN)/python -m interview reset-coach-password
+	$(BIN)/python -m interview reset-coach-password $(if $(NAME),"$(NAME)")
+
+# make coach-add NAME="Ada Li" (or: make coach-add Ada): a coach account, its password printed once.
+ifeq (coach-add,$(firstword $(MAKECMDGOALS)))
+  NAME ?= $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+  $(eval $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS)):;@:)
+endif
+coach-add: $(BIN)/.installed
+	@test -n "$(NAME)" || { echo 'Usage: make coach-add NAME="Their Name"' >&2; exit 2; }
+	$(BIN)/python -m interview coach-add "$(NAME)"
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .

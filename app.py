@@ -67,6 +67,12 @@ page = st.navigation(
                 visibility=listed_for_coach,
             ),
             st.Page(
+                ui.COACHES_PAGE,
+                title=text("page.coaches"),
+                icon=":material/manage_accounts:",
+                visibility=listed_for_coach,
+            ),
+            st.Page(
                 ui.REVIEW_PAGE,
                 title=text("page.review"),
                 icon=":material/rate_review:",

@@ -1,4 +1,5 @@
-"""Coach sign-in: the coach password, or the app's sign-in where coaches' e-mails are listed."""
+"""Coach sign-in: a coach account's name and password, or the app's sign-in where coaches'
+e-mails are listed. Attempts are throttled by where they come from (sign_in_client)."""
 
 import streamlit as st
 
@@ -6,6 +7,14 @@ from app_pages import identity, ui
 
 api = ui.get_api()
 text = ui.text()
+
+
+def sign_in_client() -> str:
+    """Where this attempt comes from: what nginx passed as X-Forwarded-For (believed only from a
+    proxy on this machine), the peer's address, or this browser."""
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    return api.coach.client_of(st.context.ip_address, forwarded, identity.candidate_token())
+
 
 st.title(text("coach.sign_in_title"))
 coach = identity.current_coach()
@@ -32,13 +41,13 @@ if oidc:
 if not oidc or ui.setting("COACH_PASSWORD_HASH"):
     with st.form("coach_password_form", border=True):
         name = st.text_input(
-            text("coach.your_name"), key="coach_name", max_chars=100, help=text("coach.name_help")
+            text("coach.account_name"), key="coach_name", max_chars=60, help=text("coach.name_help")
         )
         password = st.text_input(text("coach.password"), key="coach_password", type="password")
         signed = st.form_submit_button(text("coach.sign_in"), key="coach_sign_in", type="primary")
     st.caption(text("coach.password_help"))
     if signed:
-        result = api.coach.sign_in(password, name)
+        result = api.coach.sign_in(password, name, client=sign_in_client())
         if result["code"] == 200:
             identity.remember_coach(result["data"]["coach"], result["data"]["token"])
             ui.go_to(ui.DASHBOARD_PAGE)

@@ -32,6 +32,7 @@ CALIBRATION_PAGE = "app_pages/calibration.py"
 ACTIVITY_PAGE = "app_pages/activity.py"
 QUESTION_SETS_PAGE = "app_pages/question_sets.py"
 API_TOKENS_PAGE = "app_pages/api_tokens.py"
+COACHES_PAGE = "app_pages/coaches.py"
 ASSIGNMENT_PAGE = "app_pages/assignment.py"
 
 

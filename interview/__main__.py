@@ -1,7 +1,8 @@
 """The command line (`make run`, `make coach-password` and `make api` use it):
 
-    python -m interview first-start            # on a fresh install: make and print a coach password
-    python -m interview reset-coach-password   # a new coach password; every coach is signed out
+    python -m interview first-start            # on a fresh install: the first coach account
+    python -m interview coach-add "Ada Li"     # another coach's account; prints its password once
+    python -m interview reset-coach-password [NAME]  # a new password for an account (the first)
     python -m interview serve-api --port 8000  # the HTTP API (interview/http) on this machine
 
 Settings come from the environment, else from .streamlit/secrets.toml (as the app reads them),
@@ -56,13 +57,26 @@ def _first_start(api: InterviewAPI, oidc_coaches: bool) -> int:
     return 0
 
 
-def _reset(api: InterviewAPI) -> int:
-    result = api.coach.reset_password()
+def _reset(api: InterviewAPI, name: str | None) -> int:
+    result = api.coach.reset_password(name)
     if result["code"] != 200:
         print(f"Not changed: {result['message']}.", file=sys.stderr)
         return 1
-    print(f"New coach password: {result['data']['password']}")
-    print("It is shown only now; only its hash is kept. Every coach was signed out.")
+    print(f"Coach account: {result['data']['name']}")
+    print(f"New password: {result['data']['password']}")
+    print("It is shown only now; only its hash is kept. That coach was signed out.")
+    return 0
+
+
+def _add(api: InterviewAPI, name: str) -> int:
+    result = api.coach.add_coach(name, by="console")
+    if result["code"] != 200:
+        print(f"Not added: {result['message']}.", file=sys.stderr)
+        return 1
+    print(f"Coach account: {result['data']['name']}")
+    print(f"Password: {result['data']['password']}")
+    print("It is shown only now (only its hash is kept): give it to them privately.")
+    print("They sign in on the Coach page and can choose their own password there.")
     return 0
 
 
@@ -75,10 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "first-start", help="on an install with no coach configured, make and print a password"
     )
-    commands.add_parser(
+    reset = commands.add_parser(
         "reset-coach-password",
-        help="make a new coach password (printed once; the old one and all sign-ins end)",
+        help="a new password for a coach account (printed once; its sign-ins end)",
     )
+    reset.add_argument("name", nargs="?", help="the account (default: the first, 'coach')")
+    add = commands.add_parser(
+        "coach-add", help="add a coach account; its random password is printed once"
+    )
+    add.add_argument("name", help="the coach's name, which they sign in with")
     serve_api = commands.add_parser(
         "serve-api", help="serve the HTTP API (interview/http) until interrupted"
     )
@@ -96,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         if command == "first-start":
             oidc_coaches = bool(os.environ.get("COACH_EMAILS")) and "auth" in secrets
             return _first_start(api, oidc_coaches)
-        return _reset(api)
+        if command == "coach-add":
+            return _add(api, arguments.name)
+        return _reset(api, arguments.name)
     finally:
         api.close()
 

@@ -188,3 +188,12 @@ def model():
     server.always(scripted)
     yield scripted
     server.stop()
+
+
+def coach_password(api: InterviewAPI, name: str = "Kim") -> str:
+    """A password that signs `name` in: their account is made (as `make coach-add` makes one),
+    or given a new password if it exists."""
+    made = api.coach.add_coach(name, by="console")
+    if made["code"] == 409:
+        made = api.coach.reset_password(name)
+    return made["data"]["password"]

@@ -22,15 +22,16 @@ from interview.coaching import (
     set_files,
 )
 from interview.errors import InterviewError
-from interview.sessions import validation
+from interview.sessions import report, validation
 from interview.sessions.evaluations import EvaluationWorker
 from interview.storage.database import Database
 
 
 @dataclass(frozen=True)
 class CoachSettings:
-    """How coaches sign in: an argon2 hash of their password, and/or the e-mails of coaches
-    who sign in through the app's OIDC provider (comma-separated)."""
+    """How coaches sign in besides their accounts: an argon2 hash that is the first account's
+    password, and/or the e-mails of coaches who sign in through the app's OIDC provider
+    (comma-separated)."""
 
     password_hash: str | None = None
     emails: str | None = None
@@ -64,21 +65,54 @@ class CoachAPI:
         return {"password": access.ensure_password(self.db, self.settings.password_hash)}
 
     @envelope
-    def reset_password(self) -> dict:
-        """A new random password (its hash replaces the stored one); everyone is signed out."""
-        if self.settings.password_hash:
+    def reset_password(self, name=None) -> dict:
+        """{"name", "password"}: a new random password for an account (the first account when
+        no name is given, made if missing); that coach's sign-ins end."""
+        if self.settings.password_hash and access.name_key(name) == access.FIRST_ACCOUNT:
             raise InterviewError(409, "The password is configured (COACH_PASSWORD_HASH)")
-        password = access.reset_password(self.db)
-        audit.record(self.db, "console", "password", detail="reset")
-        return {"password": password}
+        made = access.reset_password(self.db, name)
+        audit.record(self.db, "console", "password", detail="reset", account=made["name"])
+        return {"name": made["name"], "password": made["password"]}
 
     @envelope
-    def sign_in(self, password=None, coach_name=None) -> dict:
-        """{"coach", "token"} for the right password; 401 Wrong password; 429 while throttled."""
+    def sign_in(self, password=None, coach_name=None, client=None) -> dict:
+        """{"coach", "token"} for an account's right password (no name: the first account);
+        401 Wrong name or password; 429 while this client must wait.
+
+        `client` says where the attempt came from (access.client_of): attempts are counted per
+        client and per account, never for the whole install."""
         signed_in = access.sign_in_with_password(
-            self.db, password, coach_name, self.settings.password_hash
+            self.db, password, coach_name, self.settings.password_hash, client
         )
         return {"coach": signed_in.coach, "token": signed_in.token}
+
+    @staticmethod
+    def client_of(peer=None, forwarded_for=None, browser=None) -> str:
+        """Whose attempts a sign-in counts against (access.client_of): the address the
+        documented proxy passed, else the peer's, else the browser's token."""
+        return access.client_of(peer, forwarded_for, browser)
+
+    # --- coach accounts -----------------------------------------------------------------------
+
+    @envelope
+    def coaches(self) -> list[dict]:
+        """Every coach account, oldest first: id, name, createdAt, createdBy, configured."""
+        return access.accounts(self.db, self.settings.password_hash)
+
+    @envelope
+    def add_coach(self, name=None, by=None) -> dict:
+        """{"id", "name", "password"}: a new account whose random password is shown only now."""
+        return access.add_account(self.db, name, _coach(by))
+
+    @envelope
+    def remove_coach(self, account_id=None, by=None) -> dict:
+        """Remove an account: its sign-ins end and its API tokens are revoked at once."""
+        return access.remove_account(self.db, account_id, _coach(by))
+
+    @envelope
+    def change_password(self, current=None, new=None, by=None) -> None:
+        """The signed-in coach `by` replaces their password with one they chose."""
+        access.change_password(self.db, _coach(by), current, new)
 
     def is_coach_email(self, email: object) -> bool:
         """Whether an e-mail the OIDC provider vouched for is a configured coach's."""
@@ -275,6 +309,13 @@ class CoachAPI:
     def record_view(self, session_id=None, by: str | None = None) -> None:
         session_id = validation.check_session_id(session_id)
         audit.record(self.db, _coach(by), "view", session_id)
+
+    @envelope
+    def report_versions(self, session_id=None) -> list[dict]:
+        """Every version of a session's report, oldest first (a re-grade keeps the one it
+        replaced): version, overallScore, generatedAt, replacedAt, replacedBy, report."""
+        session_id = validation.check_session_id(session_id)
+        return report.report_versions(self.db, session_id)
 
     @envelope
     def add_comment(self, session_id=None, question_index=None, body=None, by=None) -> dict:

@@ -201,11 +201,17 @@ class InterviewAPI:
         lifecycle.complete_early(self.db, validation.check_session_id(session_id))
 
     @_envelope
-    def generate_report(self, session_id=None, regenerate: bool = False) -> dict:
+    def generate_report(self, session_id=None, regenerate: bool = False, by: str | None = None):
+        """API.md's report; `by` (not in API.md) names the coach who re-grades: recorded, and
+        kept with the version the re-grade replaced."""
         session_id = validation.check_session_id(session_id)
-        return report.generate_report(
-            self.db, self.evaluations, session_id, regenerate=bool(regenerate)
+        by = validation.check_actor(by)
+        found = report.generate_report(
+            self.db, self.evaluations, session_id, regenerate=bool(regenerate), by=by
         )
+        if regenerate and by:
+            audit.record(self.db, by, "regrade", session_id, overallScore=found["overallScore"])
+        return found
 
     @_envelope
     def delete_session(self, session_id=None, by: str | None = None) -> None:
@@ -263,7 +269,7 @@ class InterviewAPI:
         For coaches only (the pages decide): `by` names the coach, whose action is recorded."""
         session_id = validation.check_session_id(session_id)
         by = validation.check_actor(by)
-        result = report.regrade(self.db, self.evaluations, session_id)
+        result = report.regrade(self.db, self.evaluations, session_id, by=by)
         if by:
             audit.record(self.db, by, "regrade", session_id, changes=len(result["changes"]))
         return result

@@ -67,8 +67,9 @@ _STATUSES = {
     503: "The database is down or busy: nothing was saved, try again in a moment",
     507: "The database is read-only or its disk is full: nothing was saved",
 }
-# Operations that take a coach's token without needing one (OpenAPI: {} means "or none").
-TOKEN_OPTIONAL = {"delete_session"}
+# Operations that take a coach's token without needing one (OpenAPI: {} means "or none"): the
+# report needs one only to re-grade.
+TOKEN_OPTIONAL = {"generate_report"}
 # After a session is created, its id is what every other session operation takes.
 _SESSION_LINKS = (
     "submit_answer",

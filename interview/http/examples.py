@@ -270,9 +270,9 @@ OPERATIONS: dict[str, tuple[dict[str, dict], list[str]]] = {
     "complete_early": ({"completed": _ok()}, [*_SESSION_RULES, "alreadyCompleted"]),
     "generate_report": (
         {"report": _ok(REPORT)},
-        [*_SESSION_RULES, "notCompleted", "badRegenerate"],
+        [*_SESSION_RULES, "notCompleted", "badRegenerate", *_COACH],
     ),
-    "delete_session": ({"deleted": _ok()}, [*_SESSION_RULES, "tokenInvalid"]),
+    "delete_session": ({"deleted": _ok()}, [*_SESSION_RULES, *_COACH]),
     "list_roles": ({"roles": _ok(ROLES)}, []),
     "list_sessions": ({"sessions": _ok(LISTED)}, ["badStatus", *_COACH]),
     "list_question_sets": ({"sets": _ok(SET_SUMMARIES)}, _COACH),

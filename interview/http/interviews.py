@@ -1,12 +1,14 @@
 """API.md's operations over HTTP: start an interview, answer, recover, finish, report, delete.
 
 Each route only translates: path, query and camelCase body fields in, InterviewAPI's envelope
-out (reading.py, replies.py). Whoever holds a session's id may use these (access.py).
+out (reading.py, replies.py). Whoever holds a session's id may use these (access.py), but
+re-grading a report and deleting a session are a coach's (a coach token).
 """
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from interview.api import InterviewAPI
 from interview.http.access import CoachIfAny
 from interview.http.docs import operation
 from interview.http.examples import ERRORS
@@ -103,17 +105,23 @@ def complete_early(sessionId: str, api: Engine) -> JSONResponse:
     **operation(
         "generate_report",
         "The report",
-        "Made (and stored) the first time, then returned as stored; regenerate=true scores "
-        "every answer again.",
+        "Made (and stored) the first time, then returned as stored; regenerate=true (coaches: "
+        "a coach token) scores every answer again, keeping coaches' changes on top and the "
+        "replaced report as an earlier version.",
     ),
 )
-def generate_report(sessionId: str, api: Engine, regenerate: str | None = None) -> JSONResponse:
+def generate_report(
+    sessionId: str, api: Engine, by: CoachIfAny, regenerate: str | None = None
+) -> JSONResponse:
     again = _YES_NO.get((regenerate or "false").lower())
     if again is None:
         # The session id's own checks come first (API.md), then this one.
         found = api.session_access(sessionId)
         return reply(found if found["code"] != 200 else ERRORS["badRegenerate"])
-    return reply(api.generate_report(sessionId, regenerate=again))
+    if again and by is None:
+        # Re-grading is a coach's action (API.md): the stored report stays open to the holder.
+        return _coach_needed(api, sessionId)
+    return reply(api.generate_report(sessionId, regenerate=again, by=by))
 
 
 @router.delete(
@@ -121,15 +129,21 @@ def generate_report(sessionId: str, api: Engine, regenerate: str | None = None) 
     **operation(
         "delete_session",
         "Delete a session",
-        "With a coach's token the deletion is recorded as theirs.",
+        "Coaches only: without a coach token 401 (after the session id's own checks); the "
+        "deletion is recorded as the token's coach's.",
     ),
 )
-def delete_session(
-    sessionId: str,
-    by: CoachIfAny,
-    api: Engine,
-) -> JSONResponse:
+def delete_session(sessionId: str, by: CoachIfAny, api: Engine) -> JSONResponse:
+    if by is None:
+        return _coach_needed(api, sessionId)
     return reply(api.delete_session(sessionId, by=by))
+
+
+def _coach_needed(api: InterviewAPI, session_id: str) -> JSONResponse:
+    """A coach's action asked without a token: the session id's own checks first (API.md's
+    order, 400 / 404), then 401. The id is the capability, so its 404 tells nobody anything."""
+    found = api.session_access(session_id)
+    return reply(found if found["code"] != 200 else ERRORS["tokenRequired"])
 
 
 @router.get("/roles", **operation("list_roles", "The tracks an interview can be on"))

@@ -39,15 +39,24 @@ NOT_ANSWERED = {"en": "Not answered.", "zh": "未作答。"}
 
 
 def generate_report(
-    db: Database, worker: EvaluationWorker, session_id: str, *, regenerate: bool = False
+    db: Database,
+    worker: EvaluationWorker,
+    session_id: str,
+    *,
+    regenerate: bool = False,
+    by: str | None = None,
 ) -> dict:
-    """The report with a coach's review applied (sessions.review); stored as the evaluator's."""
+    """The report with a coach's review applied (sessions.review); stored as the evaluator's.
+
+    Regenerated, the report it replaces is kept as an earlier version, noted as `by`'s."""
     session, stored, rows = _ended_session(db, session_id)
     if stored is None or regenerate:
         worker.wait_for_session(session_id)  # what this process is evaluating for it right now
         with db.reading() as conn:
             done = evaluation_store.done_evaluations(conn, session_id, rubric.RUBRIC_VERSION)
-        stored = _scored_report(db, worker, session, rows, done, reuse_summary=not regenerate)
+        stored = _scored_report(
+            db, worker, session, rows, done, reuse_summary=not regenerate, replaced_by=by
+        )
     with db.reading() as conn:
         return review.reviewed(stored, *review.notes_of(conn, session_id))
 
@@ -70,8 +79,11 @@ def _final_scores(final: dict) -> dict[int, tuple]:
     return {d["questionIndex"]: (d["score"], None) for d in final["questionDetails"]}
 
 
-def regrade(db: Database, worker: EvaluationWorker, session_id: str) -> dict:
+def regrade(db: Database, worker: EvaluationWorker, session_id: str, by: str | None = None) -> dict:
     """Evaluate every answer again under the current interviewer; store and compare the report.
+
+    The coaches' changed scores and comments stay on top of the new grade (sessions.review), and
+    the report it replaces is kept as an earlier version, noted as `by`'s.
 
     A session from a coach's question set is graded against the set as it is now (its reference
     answers and key points, the version noted), which only a re-grade ever does."""
@@ -79,7 +91,7 @@ def regrade(db: Database, worker: EvaluationWorker, session_id: str) -> dict:
     with db.transaction() as conn:
         set_store.refresh_from_question_set(conn, session_id)
     session, before, rows = _ended_session(db, session_id)
-    after = _scored_report(db, worker, session, rows, done={})
+    after = _scored_report(db, worker, session, rows, done={}, replaced_by=by)
     return {"before": before, "after": after, "changes": _changes(before, after)}
 
 
@@ -103,6 +115,7 @@ def _scored_report(
     done: dict[tuple[int, str], Row],
     *,
     reuse_summary: bool = False,
+    replaced_by: str | None = None,
 ) -> dict:
     """Score every question (evaluating what `done` lacks), summarize, store the report."""
     interviewer = worker.interviewer
@@ -123,7 +136,9 @@ def _scored_report(
         final = review.reviewed(body, *review.notes_of(conn, session.id))
         final_scores = {d["questionIndex"]: d["score"] for d in final["questionDetails"]}
         scores = {index: (final_scores[index], feedback) for index, (_, feedback) in scores.items()}
-        store.save_report(conn, session.id, body, scores, provenance, review.figures(final))
+        store.save_report(
+            conn, session.id, body, scores, provenance, review.figures(final), replaced_by
+        )
         evaluation_store.save_evaluated(conn, fresh)
         if spent(usage):
             evaluation_store.record_usage(conn, session.id, "summary", usage)
@@ -338,3 +353,36 @@ def _reference(q: ScoredQuestion) -> dict:
         "referenceAnswer": q.question.spec.reference_answer,
         "keyPoints": list(q.question.spec.key_points),
     }
+
+
+def report_versions(db: Database, session_id: str) -> list[dict]:
+    """Every report of a session, oldest first: the ones re-grades replaced, then the current one
+    (each the evaluator's, before a coach's review), with who replaced it."""
+    with db.reading() as conn:
+        if store.session_row(conn, session_id) is None:
+            raise InterviewError(404, "Session not found")
+        earlier = store.report_versions_of(conn, session_id)
+        current = store.report_body(conn, session_id)
+    versions = [
+        {
+            "version": number,
+            "overallScore": row.body["overallScore"],
+            "generatedAt": iso(row.generated_at),
+            "replacedAt": iso(row.replaced_at),
+            "replacedBy": row.replaced_by,
+            "report": row.body,
+        }
+        for number, row in enumerate(earlier, start=1)
+    ]
+    if current is not None:
+        versions.append(
+            {
+                "version": len(versions) + 1,
+                "overallScore": current["overallScore"],
+                "generatedAt": current.get("generatedAt"),
+                "replacedAt": None,
+                "replacedBy": None,
+                "report": current,
+            }
+        )
+    return versions

@@ -1,24 +1,24 @@
-"""The store's queries for coaches: comments, score overrides, the record of their actions, the
-password's hash, sign-ins, failed attempts and API tokens.
+"""The store's queries for coaches: comments, score overrides, the record of their actions,
+accounts, sign-ins, password attempts and API tokens.
 
 Like store.py, every function takes a connection inside a transaction the caller opened.
 """
 
 from datetime import datetime
 
-from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, text, update
 
 from interview.storage.database import utcnow
 from interview.storage.schema import (
     api_tokens,
+    coach_accounts,
     coach_actions,
     coach_comments,
-    coach_password,
     coach_sign_ins,
     questions,
     score_overrides,
     sessions,
-    sign_in_failures,
+    sign_in_attempts,
 )
 
 # --- comments and overrides -------------------------------------------------------------------
@@ -110,63 +110,135 @@ def actions(conn: Connection, limit: int, offset: int = 0) -> tuple[list[Row], i
     return list(conn.execute(query)), total
 
 
-# --- the password and sign-ins ----------------------------------------------------------------
+# --- accounts ---------------------------------------------------------------------------------
 
 
-def password_hash(conn: Connection) -> str | None:
-    query = select(coach_password.c.password_hash).where(coach_password.c.id == 1)
-    return conn.execute(query).scalar_one_or_none()
+def account(conn: Connection, name_key: str) -> Row | None:
+    return conn.execute(
+        select(coach_accounts).where(coach_accounts.c.name_key == name_key)
+    ).one_or_none()
 
 
-def insert_password_hash(conn: Connection, hashed: str) -> None:
-    """The first hash; a second process inserting at once fails on the primary key."""
-    conn.execute(insert(coach_password).values(id=1, password_hash=hashed, created_at=utcnow()))
+def account_by_id(conn: Connection, account_id: int) -> Row | None:
+    return conn.execute(
+        select(coach_accounts).where(coach_accounts.c.id == account_id)
+    ).one_or_none()
 
 
-def replace_password_hash(conn: Connection, hashed: str) -> None:
-    conn.execute(delete(coach_password))
-    insert_password_hash(conn, hashed)
+def accounts(conn: Connection) -> list[Row]:
+    return list(
+        conn.execute(
+            select(coach_accounts).order_by(coach_accounts.c.created_at, coach_accounts.c.id)
+        )
+    )
 
 
-def add_sign_in(conn: Connection, token_digest: str, coach: str, expires_at: datetime) -> None:
+def account_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(coach_accounts)).scalar_one()
+
+
+def add_account(conn: Connection, name: str, name_key: str, hashed: str, by: str) -> int:
+    """A new account; a second one of the same name (any case) fails on name_key's uniqueness."""
+    values = {
+        "name": name,
+        "name_key": name_key,
+        "password_hash": hashed,
+        "created_at": utcnow(),
+        "created_by": by,
+    }
+    return conn.execute(insert(coach_accounts).values(**values)).inserted_primary_key[0]
+
+
+def set_password_hash(conn: Connection, account_id: int, hashed: str) -> None:
+    query = update(coach_accounts).where(coach_accounts.c.id == account_id)
+    conn.execute(query.values(password_hash=hashed))
+
+
+def remove_account(conn: Connection, account_id: int) -> None:
+    conn.execute(delete(coach_accounts).where(coach_accounts.c.id == account_id))
+
+
+# --- sign-ins ---------------------------------------------------------------------------------
+
+
+def add_sign_in(
+    conn: Connection,
+    token_digest: str,
+    coach: str,
+    account_id: int | None,
+    started_at: datetime,
+    expires_at: datetime,
+) -> None:
     conn.execute(delete(coach_sign_ins).where(coach_sign_ins.c.expires_at < utcnow()))
     conn.execute(
-        insert(coach_sign_ins).values(token_digest=token_digest, coach=coach, expires_at=expires_at)
+        insert(coach_sign_ins).values(
+            token_digest=token_digest,
+            coach=coach,
+            account_id=account_id,
+            started_at=started_at,
+            expires_at=expires_at,
+        )
     )
 
 
-def signed_in_coach(conn: Connection, token_digest: str) -> str | None:
-    query = select(coach_sign_ins.c.coach).where(
+def live_sign_in(conn: Connection, token_digest: str) -> Row | None:
+    """The sign-in with this digest while it has not expired."""
+    query = select(coach_sign_ins).where(
         and_(coach_sign_ins.c.token_digest == token_digest, coach_sign_ins.c.expires_at > utcnow())
     )
-    return conn.execute(query).scalar_one_or_none()
+    return conn.execute(query).one_or_none()
+
+
+def extend_sign_in(conn: Connection, token_digest: str, expires_at: datetime) -> None:
+    conn.execute(
+        update(coach_sign_ins)
+        .where(coach_sign_ins.c.token_digest == token_digest)
+        .values(expires_at=expires_at)
+    )
 
 
 def remove_sign_in(conn: Connection, token_digest: str) -> None:
     conn.execute(delete(coach_sign_ins).where(coach_sign_ins.c.token_digest == token_digest))
 
 
-def remove_all_sign_ins(conn: Connection) -> None:
-    conn.execute(delete(coach_sign_ins))
+def remove_sign_ins_of(conn: Connection, account_id: int) -> int:
+    """End every sign-in of one account; how many there were."""
+    query = delete(coach_sign_ins).where(coach_sign_ins.c.account_id == account_id)
+    return conn.execute(query).rowcount
 
 
-def record_failure(conn: Connection, at_ms: int, *, forget_before_ms: int) -> None:
-    conn.execute(delete(sign_in_failures).where(sign_in_failures.c.at_ms < forget_before_ms))
-    conn.execute(insert(sign_in_failures).values(at_ms=at_ms))
+# --- password attempts ------------------------------------------------------------------------
 
 
-def failures_since(conn: Connection, since_ms: int) -> list[int]:
-    """When each failure since then happened (milliseconds), oldest first."""
-    query = (
-        select(sign_in_failures.c.at_ms)
-        .where(sign_in_failures.c.at_ms >= since_ms)
-        .order_by(sign_in_failures.c.at_ms)
-    )
-    return list(conn.execute(query).scalars())
+def record_attempt(
+    conn: Connection, at_ms: int, client: str, account_key: str, *, forget_before_ms: int
+) -> int:
+    """Note an attempt before its password is checked; its id, to forget it once it proved right."""
+    conn.execute(delete(sign_in_attempts).where(sign_in_attempts.c.at_ms < forget_before_ms))
+    values = {"at_ms": at_ms, "client": client, "account": account_key}
+    return conn.execute(insert(sign_in_attempts).values(**values)).inserted_primary_key[0]
 
 
-def forget_failures(conn: Connection) -> None:
-    conn.execute(delete(sign_in_failures))
+def forget_attempt(conn: Connection, attempt_id: int) -> None:
+    conn.execute(delete(sign_in_attempts).where(sign_in_attempts.c.id == attempt_id))
+
+
+def attempts_since(
+    conn: Connection, since_ms: int, *, client: str | None = None, account_key: str | None = None
+) -> list[int]:
+    """When each unproven attempt since then happened (milliseconds), oldest first: from one
+    client, on one account, or both."""
+    query = select(sign_in_attempts.c.at_ms).where(sign_in_attempts.c.at_ms >= since_ms)
+    if client is not None:
+        query = query.where(sign_in_attempts.c.client == client)
+    if account_key is not None:
+        query = query.where(sign_in_attempts.c.account == account_key)
+    return list(conn.execute(query.order_by(sign_in_attempts.c.at_ms)).scalars())
+
+
+def forget_attempts_on(conn: Connection, account_key: str) -> None:
+    """A new password for an account: its earlier failures no longer count against it."""
+    conn.execute(delete(sign_in_attempts).where(sign_in_attempts.c.account == account_key))
 
 
 # --- API tokens -------------------------------------------------------------------------------
@@ -215,3 +287,23 @@ def mark_api_token_used(conn: Connection, token_id: int, stale_before: datetime)
         )
         .values(last_used_at=utcnow())
     )
+
+
+def revoke_api_tokens_of(conn: Connection, coach: str, by: str) -> list[int]:
+    """Revoke every live token a coach made; their ids."""
+    live = and_(api_tokens.c.coach == coach, api_tokens.c.revoked_at.is_(None))
+    ids = list(conn.execute(select(api_tokens.c.id).where(live)).scalars())
+    if ids:
+        conn.execute(update(api_tokens).where(live).values(revoked_at=utcnow(), revoked_by=by))
+    return ids
+
+
+# Any number PostgreSQL's advisory locks are keyed by, that nothing else here uses.
+_SIGN_IN_LOCK = 0x5245_4853  # "REHS"
+
+
+def lock_sign_in_attempts(conn: Connection) -> None:
+    """Serialise sign-in attempts until the transaction ends: reading the count and recording
+    an attempt become one step. SQLite's BEGIN IMMEDIATE already holds the write lock."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SIGN_IN_LOCK})

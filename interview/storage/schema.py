@@ -110,6 +110,20 @@ reports = Table(
     Column("flag_count", Integer),
 )
 
+# A report a re-grade replaced, as it was (the evaluator's body), and who re-graded: a coach's
+# re-grade keeps both versions, the new one in reports and every earlier one here.
+report_versions = Table(
+    "report_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(64), ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("body", JSON, nullable=False),
+    Column("generated_at", DateTime(timezone=True), nullable=False),
+    Column("replaced_at", DateTime(timezone=True), nullable=False),
+    Column("replaced_by", String(200)),
+    Index("ix_report_versions_session_id", "session_id"),
+)
+
 # One evaluation of one answer text. A model is slow, so answers are evaluated as they are
 # submitted and the report reuses the evaluation of the text it finds. The table is also the
 # queue: pending rows wait, a running row belongs to the claimant whose lease has not run out
@@ -229,22 +243,30 @@ coach_actions = Table(
     Index("ix_coach_actions_at", "at"),
 )
 
-# The coach password's argon2 hash (one row), when no hash is configured; never the password.
-coach_password = Table(
-    "coach_password",
+# Coach accounts: each coach's own name and the argon2 hash of their password, never the password.
+# name_key is the name casefolded: "Ada" and "ada" are one account.
+coach_accounts = Table(
+    "coach_accounts",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False),
+    Column("name_key", String(100), nullable=False, unique=True),
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(200), nullable=False),
 )
 
-# Signed-in coaches: a digest of the token their browser keeps, until it expires or they sign out.
+# Signed-in coaches: a digest of the token their browser keeps. Each use moves expires_at on (an
+# idle sign-in ends), never past started_at plus the longest a sign-in lasts; signing out, or the
+# account's removal, deletes it. account_id is null for a sign-in through the app's OIDC provider.
 coach_sign_ins = Table(
     "coach_sign_ins",
     metadata,
     Column("token_digest", String(64), primary_key=True),
     Column("coach", String(200), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("account_id", Integer),
+    Column("started_at", DateTime(timezone=True)),
 )
 
 # Coaches' tokens for the HTTP API's coach endpoints: only a digest of each (the token is shown
@@ -262,12 +284,18 @@ api_tokens = Table(
     Column("revoked_by", String(200)),
 )
 
-# Failed password attempts, shared by every process: repeated failures are slowed down.
-sign_in_failures = Table(
-    "sign_in_failures",
+# Password attempts not (yet) known to be right, shared by every process: each is written before its
+# password is checked, and deleted once it proved right. `client` is where it came from (an address,
+# or a browser), `account` the name typed, casefolded.
+sign_in_attempts = Table(
+    "sign_in_attempts",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at_ms", BigInteger, nullable=False, index=True),
+    Column("at_ms", BigInteger, nullable=False),
+    Column("client", String(200), nullable=False),
+    Column("account", String(100), nullable=False),
+    Index("ix_sign_in_attempts_client", "client", "at_ms"),
+    Index("ix_sign_in_attempts_account", "account", "at_ms"),
 )
 
 # --- question sets and assignments --------------------------------------------------------------

@@ -3,6 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from app_pages import identity, ui
+from tests.conftest import coach_password
 
 CACHING_QUESTIONS = [
     "How would you make a slow product catalogue page fast? Which cache would you use, and why?",
@@ -40,8 +41,8 @@ def captions(app: AppTest) -> list[str]:
 
 def as_coach(app: AppTest, api, name: str = "Coach Kim") -> str:
     """Sign `app` in as a coach the way the sign-in page does (a token in session state); the
-    password is made anew, as `make coach-password` would. Returns the coach's name."""
-    password = api.coach.reset_password()["data"]["password"]
+    account is made, as `make coach-add` would. Returns the coach's name."""
+    password = coach_password(api, name)
     signed_in = api.coach.sign_in(password, name)["data"]
     app.session_state[identity.COACH_TOKEN] = signed_in["token"]
     return signed_in["coach"]

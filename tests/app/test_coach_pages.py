@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages import identity, ui
 from app_pages.text import Text
+from tests.app.conftest import APP
 from tests.app.pages import (
     CACHING_QUESTIONS,
     STRONG_CACHING_ANSWER,
@@ -15,6 +16,7 @@ from tests.app.pages import (
     as_coach,
     open_report,
 )
+from tests.conftest import coach_password
 
 EN = Text("en")
 COACH_PAGES = (
@@ -102,7 +104,7 @@ def test_the_report_offers_re_grading_to_a_coach_only(app, api):
 
 
 def test_the_right_password_signs_a_coach_in_and_opens_the_dashboard(app, api):
-    password = api.coach.reset_password()["data"]["password"]
+    password = coach_password(api, "Kim")
     finished(api, "Grace Hopper")
     open_page(app, ui.COACH_SIGN_IN_PAGE)
     app.text_input(key="coach_name").input("Kim")
@@ -131,16 +133,27 @@ def test_a_wrong_password_is_refused_and_logged(app, api, caplog):
     assert warnings(app) == [EN("coach.coaches_only")]
 
 
-def test_repeated_failures_make_the_next_attempt_wait(app, api):
-    password = api.coach.reset_password()["data"]["password"]
-    for _ in range(5):
-        assert api.coach.sign_in("wrong")["code"] == 401
+def test_repeated_failures_make_this_browser_wait_but_never_another(app, api, database_url):
+    password = coach_password(api, "Kim")
     open_page(app, ui.COACH_SIGN_IN_PAGE)
-    app.text_input(key="coach_password").input(password)  # even the right one must wait
+    for _ in range(5):
+        app.text_input(key="coach_name").input("Kim")
+        app.text_input(key="coach_password").input("wrong")
+        app.button(key="coach_sign_in").click().run()
+        assert [error.value for error in app.error] == [EN("coach.wrong_password")]
+    app.text_input(key="coach_password").input(password)  # even the right one must wait here
     app.button(key="coach_sign_in").click().run()
     [error] = [error.value for error in app.error]
     assert error.startswith(EN("coach.too_many_attempts", seconds=2)[:20])
     assert identity.COACH not in app.session_state
+
+    other = AppTest.from_file(str(APP), default_timeout=30)  # another browser: its own client
+    other.secrets["DATABASE_URL"] = database_url
+    open_page(other, ui.COACH_SIGN_IN_PAGE)
+    other.text_input(key="coach_name").input("Kim")
+    other.text_input(key="coach_password").input(password)
+    other.button(key="coach_sign_in").click().run()
+    assert not other.error and other.session_state[identity.COACH] == "Kim"
 
 
 def test_signing_out_ends_the_coachs_sign_in_everywhere(app, api):

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from interview.api import InterviewAPI
+from tests.conftest import coach_password
 
 ANSWER_BOX = ".st-key-answer textarea"
 SUBMIT = ".st-key-submit button"
@@ -335,7 +336,7 @@ def assert_inert(page: Page) -> None:
 
 def as_coach(context, engine: InterviewAPI, base_url: str, name: str = "Kim") -> None:
     """Sign this browser profile in as a coach: the cookie the sign-in page would leave."""
-    password = engine.coach.reset_password()["data"]["password"]
+    password = coach_password(engine, name)
     token = engine.coach.sign_in(password, name)["data"]["token"]
     context.add_cookies([{"name": "rehearse_coach", "value": token, "url": base_url}])
 

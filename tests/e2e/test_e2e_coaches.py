@@ -3,6 +3,7 @@ other; a coach signs in with the password, changes a score, and the candidate's 
 
 from playwright.sync_api import expect
 
+from tests.conftest import coach_password
 from tests.e2e.harness import new_context
 from tests.e2e.helpers import (
     ANSWER_BOX,
@@ -64,7 +65,7 @@ def test_a_coach_changes_a_score_and_the_candidates_report_shows_it(browser, ser
         submit(candidate, engine, session_id)
         ai_score = engine.generate_report(session_id)["data"]["overallScore"]
 
-        password = engine.coach.reset_password()["data"]["password"]
+        password = coach_password(engine, "Kim")
         coach = coach_context.new_page()
         open_page(coach, server.base_url + "/coach_sign_in", ".st-key-coach_password")
         coach.locator(".st-key-coach_name input").fill("Kim")

@@ -3,6 +3,7 @@ recorded under the token's coach and name, as the pages record a signed-in coach
 
 import pytest
 
+from tests.conftest import coach_password
 from tests.http.conftest import conforming
 
 SETS = "/api/interview/question-sets"
@@ -46,7 +47,7 @@ def records(engine, count: int = 50) -> list[tuple]:
 
 def sign_in_token(engine) -> str:
     """A coach's sign-in for the pages (a browser's cookie), which is no API token."""
-    password = engine.coach.reset_password()["data"]["password"]
+    password = coach_password(engine, "Kim")
     return engine.coach.sign_in(password, "Kim")["data"]["token"]
 
 

@@ -20,7 +20,7 @@ def ok(data: object = None) -> dict:
     return {"code": 200, "message": "success", "data": data}
 
 
-def test_a_whole_interview_over_http_from_the_tracks_to_the_report(http):
+def test_a_whole_interview_over_http_from_the_tracks_to_the_report(http, engine):
     roles = conforming(http.get("/api/interview/roles"))["data"]
     assert "backend" in [role["id"] for role in roles]
     body = {"candidateName": "Ada", "role": "backend", "questionCount": 3, "followUpCount": 1}
@@ -62,8 +62,14 @@ def test_a_whole_interview_over_http_from_the_tracks_to_the_report(http):
     assert report["answeredCount"] == submitted and 0 < report["overallScore"] <= 100
     assert conforming(http.get(here))["data"]["status"] == "EVALUATED"
     assert conforming(http.get(f"{here}/report"))["data"] == report  # stored, not made again
-    again = conforming(http.get(f"{here}/report?regenerate=true"))["data"]
-    assert again["generatedAt"] >= report["generatedAt"]
+    refused = conforming(http.get(f"{here}/report?regenerate=true"))  # re-grading: coaches'
+    assert refused == {"code": 401, "message": "API token required", "data": None}
+    token = engine.coach.create_api_token("LMS sync", by="Kim")["data"]["token"]
+    again = http.get(f"{here}/report?regenerate=true", headers={"Authorization": f"Bearer {token}"})
+    assert conforming(again)["data"]["generatedAt"] >= report["generatedAt"]
+    versions = engine.coach.report_versions(session["sessionId"])["data"]
+    assert [v["replacedBy"] for v in versions] == ["Kim (API: LMS sync)", None]
+    assert versions[0]["report"] == report
 
 
 def test_a_follow_up_over_http_is_about_what_the_answer_said(http):
@@ -113,11 +119,15 @@ def test_creating_again_with_the_same_request_id_returns_the_same_session(http):
     assert again["sessionId"] == first["sessionId"] and again["totalQuestions"] == 5
 
 
-def test_whoever_holds_a_sessions_id_may_delete_it_and_it_is_gone(http, engine):
+def test_holding_a_sessions_id_is_not_enough_to_delete_it(http, engine, coach_token):
     session_id = http.post(SESSIONS, json={"candidateName": "Ada", "role": "backend"}).json()[
         "data"
     ]["sessionId"]
-    assert conforming(http.delete(f"{SESSIONS}/{session_id}")) == ok()
+    refused = conforming(http.delete(f"{SESSIONS}/{session_id}"))
+    assert refused == {"code": 401, "message": "API token required", "data": None}
+    assert http.get(f"{SESSIONS}/{session_id}").json()["code"] == 200
+    coach = {"Authorization": f"Bearer {coach_token}"}
+    assert conforming(http.delete(f"{SESSIONS}/{session_id}", headers=coach)) == ok()
     assert http.get(f"{SESSIONS}/{session_id}").json()["code"] == 404
     assert engine.get_session(session_id)["code"] == 404
 

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from interview.storage.schema import api_tokens
+from tests.conftest import coach_password
 
 
 def made(api, name="LMS sync", by="Kim") -> dict:
@@ -69,7 +70,7 @@ def test_anything_but_a_live_token_is_nobodys(api, not_a_token):
 
 
 def test_a_coach_sign_in_is_no_api_token(api):
-    password = api.coach.reset_password()["data"]["password"]
+    password = coach_password(api, "Kim")
     sign_in = api.coach.sign_in(password, "Kim")["data"]["token"]
     assert api.coach.api_token_holder(sign_in)["code"] == 401
     assert api.coach.api_token_holder("rh_" + sign_in)["code"] == 401

@@ -13,7 +13,7 @@ from interview.scoring import rubric
 from interview.sessions.review import Comment, Override, reviewed
 from interview.storage import migrations
 from interview.storage.engine import make_engine
-from interview.storage.schema import coach_password, coach_sign_ins, sessions
+from interview.storage.schema import coach_accounts, coach_sign_ins, sessions
 
 QUESTION = "How would you make a slow product catalogue page fast? Which cache, and why?"
 ANSWER = (
@@ -84,13 +84,16 @@ def test_owners_are_digests_never_the_token_or_e_mail(api):
 # --- the coach's password and sign-ins ------------------------------------------------------------
 
 
-def test_the_first_start_makes_one_password_and_keeps_only_its_hash(api):
+def test_the_first_start_makes_one_account_and_keeps_only_its_hash(api):
     first = api.coach.ensure_password()["data"]["password"]
     assert first and api.coach.ensure_password()["data"]["password"] is None
     with api.db.reading() as conn:
-        stored = conn.execute(select(coach_password.c.password_hash)).scalar_one()
-    assert first not in stored and stored.startswith("$argon2id$")
-    assert api.coach.sign_in(first, "Kim")["data"]["coach"] == "Kim"
+        name, stored = conn.execute(
+            select(coach_accounts.c.name, coach_accounts.c.password_hash)
+        ).one()
+    assert name == "coach" and first not in stored and stored.startswith("$argon2id$")
+    assert api.coach.sign_in(first, "coach")["data"]["coach"] == "coach"
+    assert api.coach.sign_in(first, "Kim")["code"] == 401  # a name is an account, not free text
 
 
 def test_a_configured_hash_or_listed_coaches_make_no_password(any_url):
@@ -109,8 +112,10 @@ def test_a_configured_hash_or_listed_coaches_make_no_password(any_url):
 
 def test_a_wrong_password_is_401_and_after_five_the_next_attempt_must_wait(api):
     password = api.coach.reset_password()["data"]["password"]
-    assert [api.coach.sign_in("guess")["code"] for _ in range(5)] == [401] * 5
-    waiting = api.coach.sign_in(password)
+    assert [api.coach.sign_in("guess", client="ip:203.0.113.9")["code"] for _ in range(5)] == [
+        401
+    ] * 5
+    waiting = api.coach.sign_in(password, client="ip:203.0.113.9")
     assert waiting["code"] == 429 and waiting["message"].startswith("Too many attempts")
 
 
@@ -125,21 +130,21 @@ def test_the_wait_doubles_after_five_failures_up_to_five_minutes(failures, wait_
 
 def test_a_sign_in_lasts_until_it_expires_or_the_coach_signs_out(api):
     password = api.coach.reset_password()["data"]["password"]
-    token = api.coach.sign_in(password, "Kim")["data"]["token"]
-    assert api.coach.coach_for_token(token)["data"] == {"coach": "Kim"}
+    token = api.coach.sign_in(password, "coach")["data"]["token"]
+    assert api.coach.coach_for_token(token)["data"] == {"coach": "coach"}
     api.coach.sign_out(token)
     assert api.coach.coach_for_token(token)["code"] == 401
 
-    token = api.coach.sign_in(password, "Kim")["data"]["token"]
+    token = api.coach.sign_in(password, "coach")["data"]["token"]
     with api.db.transaction() as conn:
         past = datetime.now(UTC) - timedelta(minutes=1)
         conn.execute(update(coach_sign_ins).values(expires_at=past))
     assert api.coach.coach_for_token(token)["code"] == 401
 
 
-def test_resetting_the_password_signs_every_coach_out(api):
+def test_resetting_the_password_signs_that_coach_out(api):
     old = api.coach.reset_password()["data"]["password"]
-    token = api.coach.sign_in(old, "Kim")["data"]["token"]
+    token = api.coach.sign_in(old, "coach")["data"]["token"]
     new = api.coach.reset_password()["data"]["password"]
     assert api.coach.coach_for_token(token)["code"] == 401
     assert api.coach.sign_in(old)["code"] == 401 and api.coach.sign_in(new)["code"] == 200

@@ -9,7 +9,7 @@ from interview.storage import migrations
 from interview.storage.engine import make_engine
 from interview.storage.schema import metadata
 
-HEAD = "0008"
+HEAD = "0009"
 
 
 def current_revision(engine) -> str | None:
