@@ -8,6 +8,7 @@ started, finished, their scores, and who is overdue.
 """
 
 import random
+import re
 import secrets
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -25,6 +26,10 @@ TIME_LIMITS = (None, 2, 3, 5, 10)  # minutes per question, as the interview page
 MAX_CANDIDATES = 200
 MAX_TITLE = 200
 ENDED = ("COMPLETED", "EVALUATED")
+
+
+# What secrets.token_urlsafe(24) makes: 32 URL-safe characters (a little room either side).
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def create_assignment(
@@ -170,7 +175,10 @@ class _Lost(Exception):
 
 
 def _invitation(conn, token: object):
-    found = set_store.invitation(conn, token) if isinstance(token, str) and token else None
+    """The invitation a link's token names; anything that is no token we made is simply not one
+    (a lone surrogate or a megabyte of text never reaches the database)."""
+    well_formed = isinstance(token, str) and _TOKEN.fullmatch(token) is not None
+    found = set_store.invitation(conn, token) if well_formed else None
     if found is None:
         raise InterviewError(404, "Assignment not found")
     return found

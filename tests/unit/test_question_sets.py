@@ -387,3 +387,14 @@ def test_deleting_a_set_keeps_the_sessions_it_made_and_their_reports(api):
     api.coach.delete_set(question_set["id"], by=COACH)
     assert api.generate_report(session["sessionId"])["data"]["questionSet"] == report["questionSet"]
     assert api.regrade(session["sessionId"], by=COACH)["code"] == 200
+
+
+@pytest.mark.parametrize("token", ["\ud800", "x" * 100_000, "no spaces allowed here!", "", 7])
+def test_a_link_token_we_never_made_is_not_found_never_a_server_error(api, token):
+    """Measured before: a lone surrogate reached the database driver and answered 500."""
+    assert api.open_assignment(token) == {
+        "code": 404,
+        "message": "Assignment not found",
+        "data": None,
+    }
+    assert api.start_assignment(token)["code"] == 404
