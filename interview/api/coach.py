@@ -6,6 +6,7 @@ server) decides who is a coach, in one place, and passes the coach's name as ``b
 change is recorded under that name.
 """
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -168,7 +169,8 @@ class CoachAPI:
     @envelope
     def record_read(self, what=None, by=None, **detail) -> None:
         """Record that `by` read `what` through the HTTP API (the pages' reads are not)."""
-        audit.record(self.db, _coach(by), "api_read", what=what, **detail)
+        coach = _coach(by)
+        audit.record(self.db, coach, "api_read", what=_text(what, "what"), **_details(detail))
 
     # --- the cohort -------------------------------------------------------------------------
 
@@ -344,9 +346,33 @@ class CoachAPI:
 
 
 def _coach(by: object) -> str:
-    if not isinstance(by, str) or not by.strip():
-        raise InterviewError(400, "by (the coach) is required")
-    return validation.clean_text(by).strip()[:200]
+    return _text(by, "by (the coach)")
+
+
+def _text(value: object, name: str) -> str:
+    """A short label for the record: text that is not blank once control characters go."""
+    cleaned = validation.clean_text(value).strip() if isinstance(value, str) else ""
+    if not cleaned:
+        raise InterviewError(400, f"{name} is required")
+    return cleaned[:200]
+
+
+def _details(detail: dict) -> dict:
+    """What a read names besides its kind (a session id, a page, the filters it used): text,
+    numbers, or one level of them keyed by text."""
+    return {key: _detail(value, key, nested=True) for key, value in detail.items()}
+
+
+def _detail(value: object, key: str, *, nested: bool = False) -> object:
+    if isinstance(value, str):
+        return validation.clean_text(value)[:500]
+    if value is None or (isinstance(value, int | float) and math.isfinite(value)):
+        return value
+    if nested and isinstance(value, dict) and all(isinstance(name, str) for name in value):
+        return {
+            validation.clean_text(name)[:100]: _detail(item, key) for name, item in value.items()
+        }
+    raise InterviewError(400, f"{key} must be text or a number")
 
 
 def _read(filename: object, content: object) -> set_files.ParsedSet:

@@ -27,6 +27,7 @@ listed as a coach's.
 import hashlib
 import ipaddress
 import logging
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,6 +37,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import IntegrityError
 
 from interview.errors import InterviewError
+from interview.sessions.validation import is_row_number
 from interview.storage import coach_store
 from interview.storage.database import Database, as_utc, utcnow
 
@@ -56,6 +58,9 @@ TRUSTED_PROXIES = ("127.0.0.1", "::1")
 UNKNOWN_CLIENT = "unknown"
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+# A sign-in token is secrets.token_urlsafe(32): anything else (a lone surrogate, a megabyte)
+# names no sign-in and is never hashed or looked up.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,7 @@ def remove_account(db: Database, account_id: object, by: str) -> dict:
     """Remove an account: its sign-ins end and its API tokens are revoked, in one transaction.
 
     Nobody removes themselves (another coach must), and the last account stays."""
-    if type(account_id) is not int:
+    if not is_row_number(account_id):
         raise InterviewError(404, "Coach not found")
     with db.transaction() as conn:
         row = coach_store.account_by_id(conn, account_id)
@@ -307,7 +312,7 @@ def start_sign_in(db: Database, coach: str, *, via: str, account_id: int | None 
 
 def coach_for_token(db: Database, token: object) -> str | None:
     """The coach a browser's token belongs to, while it is valid; the use renews it."""
-    if not isinstance(token, str) or not token:
+    if not _could_be_ours(token):
         return None
     digest = _digest(token)
     with db.reading() as conn:
@@ -323,7 +328,7 @@ def coach_for_token(db: Database, token: object) -> str | None:
 
 
 def sign_out(db: Database, token: object) -> None:
-    if isinstance(token, str) and token:
+    if _could_be_ours(token):
         with db.transaction() as conn:
             row = coach_store.live_sign_in(conn, _digest(token))
             coach_store.remove_sign_in(conn, _digest(token))
@@ -380,5 +385,9 @@ def _new_password() -> str:
     return "-".join(groups)
 
 
+def _could_be_ours(token: object) -> bool:
+    return isinstance(token, str) and _TOKEN.fullmatch(token) is not None
+
+
 def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from interview.errors import InterviewError
+from interview.sessions.validation import is_row_number
 from interview.sessions.views import iso
 from interview.storage import coach_store
 from interview.storage.database import Database, as_utc, utcnow
@@ -73,7 +74,7 @@ def tokens(db: Database) -> list[dict]:
 
 def revoke_token(db: Database, token_id: object, by: str) -> None:
     """Stop a token working at once; revoking it again changes nothing."""
-    if type(token_id) is not int:
+    if not is_row_number(token_id):
         raise InterviewError(404, "API token not found")
     with db.transaction() as conn:
         row = coach_store.api_token(conn, token_id)
@@ -100,4 +101,5 @@ def holder_of(db: Database, token: object) -> TokenHolder | None:
 
 
 def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate digests to a value no token has, instead of raising.
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()

@@ -17,6 +17,7 @@ from interview.coaching.set_files import LANGUAGES
 from interview.errors import InterviewError
 from interview.sessions.lookup import get_session
 from interview.sessions.stored import candidate_key, question_row
+from interview.sessions.validation import is_row_number
 from interview.sessions.views import iso
 from interview.storage import coach_store, set_store, store
 from interview.storage.database import Database, as_utc, utcnow
@@ -69,7 +70,7 @@ def create_assignment(
 
 def delete_assignment(db: Database, assignment_id: object, by: str) -> None:
     with db.transaction() as conn:
-        if type(assignment_id) is not int or not set_store.delete_assignment(conn, assignment_id):
+        if not is_row_number(assignment_id) or not set_store.delete_assignment(conn, assignment_id):
             raise InterviewError(404, "Assignment not found")
         coach_store.record_action(conn, by, "unassign", None, {"assignment": assignment_id})
 

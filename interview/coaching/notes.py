@@ -6,6 +6,7 @@ from interview.errors import InterviewError
 from interview.scoring import rubric
 from interview.sessions import report
 from interview.sessions.evaluations import EvaluationWorker
+from interview.sessions.validation import is_row_number
 from interview.storage import coach_store, store
 from interview.storage.database import Database
 
@@ -85,7 +86,7 @@ def override_score(
 
 
 def _answered_detail(final: dict, question_index: object) -> dict:
-    if type(question_index) is not int:
+    if not is_row_number(question_index, lowest=0):
         raise InterviewError(400, "问题索引无效")
     detail = next(
         (d for d in final["questionDetails"] if d["questionIndex"] == question_index), None
@@ -98,7 +99,7 @@ def _answered_detail(final: dict, question_index: object) -> dict:
 
 
 def _question_id(conn, session_id: str, question_index: object) -> int:
-    if type(question_index) is not int or question_index < 0:
+    if not is_row_number(question_index, lowest=0):
         raise InterviewError(400, "问题索引无效")
     row = store.question_row(conn, session_id, question_index)
     if row is None:

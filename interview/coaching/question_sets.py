@@ -5,6 +5,7 @@ from interview.coaching.set_files import LANGUAGES, MAX_NAME, Problem, check_que
 from interview.errors import InterviewError
 from interview.questions.banks import Track
 from interview.questions.spec import QuestionSpec
+from interview.sessions.validation import is_row_number
 from interview.sessions.views import iso
 from interview.storage import coach_store, set_store
 from interview.storage.database import Database
@@ -155,7 +156,7 @@ def _item(row) -> dict:
 
 
 def _set_id(value: object) -> int:
-    if type(value) is not int or value < 1:
+    if not is_row_number(value):
         raise InterviewError(404, "Question set not found")
     return value
 

@@ -22,7 +22,7 @@ from interview.questions.spec import QuestionSpec
 from interview.sessions import report
 from interview.sessions.evaluations import EvaluationWorker
 from interview.sessions.stored import candidate_key, question_row
-from interview.storage import coach_store, store
+from interview.storage import coach_store, report_store, store
 from interview.storage.database import Database, utcnow
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "data" / "samples"
@@ -148,7 +148,7 @@ def _store_coach_notes(conn, session_id: str, script: dict, placed: list) -> Non
         coach_store.add_comment(conn, session_id, main.id, coach, note["body"])
     change = script["override"]
     main, _ = placed[change["question"]]
-    body = store.report_body(conn, session_id)
+    body = report_store.report_body(conn, session_id)
     detail = next(d for d in body["questionDetails"] if d["questionIndex"] == main.position)
     ai_score = {d["dimension"]: d["score"] for d in detail["dimensions"]}[change["dimension"]]
     coach_store.add_override(

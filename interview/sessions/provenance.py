@@ -6,7 +6,7 @@ from interview.errors import InterviewError
 from interview.interviewers.base import Interviewer
 from interview.interviewers.llm.usage import call_usage
 from interview.sessions.evaluation_records import answer_digest
-from interview.storage import evaluation_store, store
+from interview.storage import evaluation_store, report_store, store
 from interview.storage.database import Database
 
 
@@ -19,7 +19,7 @@ def evaluation_details(db: Database, interviewer: Interviewer, session_id: str) 
         rows = store.question_rows(conn, session_id)
         evaluations = _current(evaluation_store.session_evaluations(conn, session_id))
         used = evaluation_store.session_usage(conn, session_id)
-        summary = store.summary_provenance(conn, session_id)
+        summary = report_store.summary_provenance(conn, session_id)
     answered = [row for row in rows if row.answered and row.user_answer]
     return {
         "questions": [

@@ -32,7 +32,7 @@ from interview.sessions.evaluations import EvaluationWorker
 from interview.sessions.status import ENDED
 from interview.sessions.stored import spec_of
 from interview.sessions.views import iso
-from interview.storage import evaluation_store, set_store, store
+from interview.storage import evaluation_store, report_store, set_store, store
 from interview.storage.database import Database, utcnow
 
 NOT_ANSWERED = {"en": "Not answered.", "zh": "未作答。"}
@@ -66,12 +66,12 @@ def refresh_final_figures(conn: Connection, session_id: str) -> dict | None:
 
     Returns the final report, or None when the session has no stored report yet.
     """
-    body = store.report_body(conn, session_id)
+    body = report_store.report_body(conn, session_id)
     if body is None:
         return None
     final = review.reviewed(body, *review.notes_of(conn, session_id))
-    store.set_report_figures(conn, session_id, review.figures(final))
-    store.set_question_scores(conn, session_id, _final_scores(final))
+    report_store.set_report_figures(conn, session_id, review.figures(final))
+    report_store.set_question_scores(conn, session_id, _final_scores(final))
     return final
 
 
@@ -103,7 +103,9 @@ def _ended_session(db: Database, session_id: str) -> tuple[Row, dict | None, lis
             raise InterviewError(404, "Session not found")
         if session.status not in ENDED:
             raise InterviewError(409, "Interview not completed")
-        stored = store.report_body(conn, session_id) if session.status == "EVALUATED" else None
+        stored = (
+            report_store.report_body(conn, session_id) if session.status == "EVALUATED" else None
+        )
         return session, stored, store.question_rows(conn, session_id)
 
 
@@ -136,7 +138,7 @@ def _scored_report(
         final = review.reviewed(body, *review.notes_of(conn, session.id))
         final_scores = {d["questionIndex"]: d["score"] for d in final["questionDetails"]}
         scores = {index: (final_scores[index], feedback) for index, (_, feedback) in scores.items()}
-        store.save_report(
+        report_store.save_report(
             conn, session.id, body, scores, provenance, review.figures(final), replaced_by
         )
         evaluation_store.save_evaluated(conn, fresh)
@@ -361,8 +363,8 @@ def report_versions(db: Database, session_id: str) -> list[dict]:
     with db.reading() as conn:
         if store.session_row(conn, session_id) is None:
             raise InterviewError(404, "Session not found")
-        earlier = store.report_versions_of(conn, session_id)
-        current = store.report_body(conn, session_id)
+        earlier = report_store.report_versions_of(conn, session_id)
+        current = report_store.report_body(conn, session_id)
     versions = [
         {
             "version": number,

@@ -79,6 +79,16 @@ def clean_text(text: str) -> str:
     return text
 
 
+# Ids and positions are INTEGER columns: a larger int names no row, and a query given one fails
+# (PostgreSQL: out of range; SQLite: past 64 bits) instead of finding nothing.
+LARGEST_ROW_NUMBER = 2**31 - 1
+
+
+def is_row_number(value: object, lowest: int = 1) -> bool:
+    """Whether `value` could be a row's id (lowest 1) or position (lowest 0): an int in range."""
+    return type(value) is int and lowest <= value <= LARGEST_ROW_NUMBER
+
+
 def check_question_index(index: object) -> int:
     if index is None:
         raise _bad("问题索引不能为空")

@@ -356,3 +356,11 @@ def test_question_count_is_ignored_with_custom_questions(api):
 def test_from_url_rejects_a_rate_limit_that_is_not_a_count(sqlite_url, limit):
     with pytest.raises(ValueError, match="rate_limit_per_second"):
         InterviewAPI.from_url(sqlite_url, rate_limit_per_second=limit)
+
+
+@pytest.mark.parametrize("huge", [2**31, 2**63])
+def test_a_coach_naming_a_record_past_any_column_hears_it_is_not_there(api, huge):
+    assert api.coach.question_set(huge)["code"] == 404
+    assert api.coach.delete_assignment(huge, by="Kim")["code"] == 404
+    assert api.coach.revoke_api_token(huge, by="Kim")["code"] == 404
+    assert api.coach.remove_coach(huge, by="Kim")["code"] == 404

@@ -61,8 +61,8 @@ def test_a_revoked_token_stops_working_at_once_and_revoking_again_changes_nothin
 
 @pytest.mark.parametrize(
     "not_a_token",
-    [None, "", "rh_", "rh_guess", 42, "not-even-prefixed"],
-    ids=["none", "empty", "prefix-only", "guessed", "number", "unprefixed"],
+    [None, "", "rh_", "rh_guess", 42, "not-even-prefixed", "rh_\ud800"],
+    ids=["none", "empty", "prefix-only", "guessed", "number", "unprefixed", "lone-surrogate"],
 )
 def test_anything_but_a_live_token_is_nobodys(api, not_a_token):
     made(api)
@@ -116,3 +116,28 @@ def test_making_a_token_is_recorded_with_its_name_never_the_token(api):
     [action] = api.coach.history()["data"]["actions"]
     assert (action["actor"], action["action"]) == ("Kim", "api_token_create")
     assert action["detail"] == {"token": token["id"], "name": "LMS sync"}
+
+
+def test_a_read_over_http_is_recorded_with_its_session_and_page(api):
+    assert api.coach.record_read("report", by="Ada", session_id="abc", page=2)["code"] == 200
+    [action] = api.coach.history()["data"]["actions"]
+    assert (action["actor"], action["action"]) == ("Ada", "api_read")
+    assert (action["sessionId"], action["detail"]) == ("abc", {"what": "report", "page": 2})
+
+
+@pytest.mark.parametrize(
+    "what, by, detail, message",
+    [
+        (b"", "Ada", {}, "what is required"),
+        ("report", "\x00", {}, "by (the coach) is required"),
+        ("\x00 ", "Ada", {}, "what is required"),
+        ("report", "Ada", {"session_id": b"abc"}, "session_id must be text or a number"),
+        ("report", "Ada", {"page": float("nan")}, "page must be text or a number"),
+    ],
+)
+def test_a_read_record_that_cannot_be_kept_is_refused_and_nothing_is_written(
+    api, what, by, detail, message
+):
+    result = api.coach.record_read(what, by=by, **detail)
+    assert (result["code"], result["message"]) == (400, message)
+    assert api.coach.history()["data"]["total"] == 0

@@ -142,6 +142,19 @@ def test_a_sign_in_lasts_until_it_expires_or_the_coach_signs_out(api):
     assert api.coach.coach_for_token(token)["code"] == 401
 
 
+@pytest.mark.parametrize(
+    "not_a_token", [None, "", 42, "\ud800", "x" * 1_000_000, "a b c d e f g h i j"]
+)
+def test_a_string_we_never_made_names_no_sign_in_and_signing_it_out_changes_nothing(
+    api, not_a_token
+):
+    password = api.coach.reset_password()["data"]["password"]
+    token = api.coach.sign_in(password, "coach")["data"]["token"]
+    assert api.coach.coach_for_token(not_a_token)["code"] == 401
+    assert api.coach.sign_out(not_a_token)["code"] == 200
+    assert api.coach.coach_for_token(token)["data"] == {"coach": "coach"}
+
+
 def test_resetting_the_password_signs_that_coach_out(api):
     old = api.coach.reset_password()["data"]["password"]
     token = api.coach.sign_in(old, "coach")["data"]["token"]
